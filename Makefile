@@ -1,0 +1,43 @@
+# The project's commands. `make build` is the main job, `make test` runs every test.
+# Both set up the virtual environment (and, for tests, Debian's Chromium) when needed.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: setup browser build test lint ingest docs clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(INSTALLED)
+
+setup: $(INSTALLED)
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+build: setup
+	$(BIN)/dbt build
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint models analyses tests
+
+test: setup browser lint
+	$(BIN)/pytest
+
+ingest: setup
+	$(BIN)/jobcompare ingest
+
+docs: setup
+	$(BIN)/dbt docs generate
+
+clean:
+	rm -rf target logs warehouse site

@@ -1,0 +1,1 @@
+"""Job comparison warehouse: page ingestion, reports and tooling around the dbt project."""

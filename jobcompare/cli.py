@@ -1,0 +1,29 @@
+"""The ``jobcompare`` command: one entry point, one subcommand per job."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from jobcompare.ingest import cli as ingest_cli
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jobcompare",
+        description="Job comparison warehouse: ingest pages, render reports, measure.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ingest_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,436 @@
+"""Parse one comparison page (either layout) into a ParsedPage.
+
+Two layouts are known. In the first, tables are markdown pipe tables whose header row is
+shifted (``| A | B | |`` over ``| Yearly salary | $36,097 | $33,238 |``). In the second, the
+cells of a row are run together (``Yearly salary$61,487$36,097``); such rows are read in
+every plausible way here and settled later, with facts from other pages where needed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jobcompare.ingest.errors import PageError
+from jobcompare.ingest.fields import (
+    SECTION_BY_FIRST_LABEL,
+    SECTIONS,
+    FieldSpec,
+    field_for,
+    problem_with,
+    readings,
+)
+from jobcompare.ingest.page import ParsedPage, RoleText, TableRow
+from jobcompare.ingest.reading import read_page_lines
+
+_TITLE = re.compile(r"^(?P<a>[^.|•:]+?) vs\.? (?P<b>[^.|•:]+?)$", re.I)
+_BULLET = re.compile(r"^\s*[•·*\-]\s+(?P<text>\S.*?)\s*$")
+_SKILLS_HEADING = re.compile(r"^common (?P<role>.+?) skills$", re.I)
+_DUTIES_HEADING = re.compile(r"^(?P<role>.+?) example responsibilities\.?$", re.I)
+_WHAT_DOES = re.compile(r"^what does an? (?P<role>.+?) do\?$", re.I)
+_TOP_SKILLS = re.compile(r"skills for an? (?P<role>.+?) (?:include|are) (?P<items>.+?)\.?$", re.I)
+_DURATION = re.compile(
+    r"\b(?:less than (?:a|an|one|\d+)|\d+(?:\s*-\s*\d+)?|an?|one)\s+(?:day|week|month|year)s?\b",
+    re.I,
+)
+_SKILL_ENTRY = re.compile(r"^(?P<name>\S.*?), (?P<share>\d+(?:\.\d+)?)%$")
+_FURNITURE = {"show more", "show less", "see more", "see less", "post job"}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class _Page:
+    """Parsing state for one file: its lines, roles and where its tables are."""
+
+    def __init__(self, path: Path, lines: list[str]) -> None:
+        self.path = path
+        self.lines = lines
+        self.roles: tuple[str, str] = ("", "")
+
+    def fail(self, line: int | None, rule: str, message: str) -> PageError:
+        return PageError(self.path, line, rule, message)
+
+    # --- role mentions -------------------------------------------------------------------
+    def role_patterns(self) -> list[tuple[int, re.Pattern[str]]]:
+        """Each role's name as a pattern (plural and possessive too), longest name first."""
+        order = sorted((1, 2), key=lambda position: -len(self.roles[position - 1]))
+        return [
+            (
+                position,
+                re.compile(
+                    r"\b"
+                    + r"\s+".join(map(re.escape, self.roles[position - 1].split()))
+                    + r"(?:s|es)?(?:'s|')?\b",
+                    re.I,
+                ),
+            )
+            for position in order
+        ]
+
+    def mentions(self, text: str) -> list[int]:
+        """Role positions mentioned in ``text``, in order of appearance."""
+        found: list[tuple[int, int]] = []
+        for position, pattern in self.role_patterns():
+            for match in pattern.finditer(text):
+                found.append((match.start(), position))
+            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+        return [position for _, position in sorted(found)]
+
+    def role_named(self, name: str, line: int) -> int:
+        """The position of the role that ``name`` names exactly (any case, plural allowed)."""
+        for position, pattern in self.role_patterns():
+            if pattern.fullmatch(name.strip()):
+                return position
+        raise self.fail(
+            line,
+            "role-is-on-page",
+            f"{name!r} is neither of the page's roles ({self.roles[0]!r}, {self.roles[1]!r})",
+        )
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return [cell.strip() for cell in body.split("|")]
+
+
+def _is_pipe(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _find_title(lines: list[str]) -> tuple[str, int, tuple[str, str]] | None:
+    for number, line in enumerate(lines, start=1):
+        match = _TITLE.match(line.strip())
+        if match and len(line) < 200:
+            return line.strip(), number, (match["a"].strip(), match["b"].strip())
+    return None
+
+
+def _split_header(line: str, roles: tuple[str, str]) -> tuple[str, str] | None:
+    """Read a run-together header such as ``Customer Service ManagerLead Customer ...``."""
+    text = line.strip()
+    for cut in range(1, len(text)):
+        if _squash(text[:cut]) == _squash(roles[0]) and _squash(text[cut:]) == _squash(roles[1]):
+            return text[:cut].strip(), text[cut:].strip()
+    return None
+
+
+def _pipe_header(line: str) -> tuple[str, str] | None:
+    cells = _pipe_cells(line)
+    if len(cells) != 3:
+        return None
+    named = [cell for cell in cells if cell]
+    if len(named) != 2 or any(field_for(section, cell) for section in SECTIONS for cell in named):
+        return None
+    return named[0], named[1]
+
+
+def _row_spec(page: _Page, section: str | None, label: str, line: int) -> tuple[str, FieldSpec]:
+    if section is None:
+        section = SECTION_BY_FIRST_LABEL.get(label.strip().casefold())
+        if section is None:
+            known = ", ".join(repr(fields[0].label) for fields in SECTIONS.values())
+            raise page.fail(
+                line, "known-table", f"a table starting with {label!r}; tables start with {known}"
+            )
+    spec = field_for(section, label)
+    if spec is None:
+        known = ", ".join(repr(s.label) for s in SECTIONS[section])
+        raise page.fail(
+            line, "known-row-label", f"no row {label!r} in the {section} table (known: {known})"
+        )
+    return section, spec
+
+
+def _run_together_label(section: str | None, line: str) -> str | None:
+    """The longest known label that ``line`` starts with (any case), as the page wrote it."""
+    sections = [section] if section else list(SECTIONS)
+    labels = [
+        spec.label
+        for name in sections
+        for spec in SECTIONS[name]
+        if section or spec is SECTIONS[name][0]
+    ]
+    matching = [label for label in labels if line.casefold().startswith(label.casefold())]
+    if not matching:
+        return None
+    return line[: len(max(matching, key=len))]
+
+
+def _append_row(page: _Page, rows: list[TableRow], row: TableRow) -> None:
+    if any(seen.spec is row.spec for seen in rows):
+        raise page.fail(row.line, "row-once-per-table", f"{row.label!r} appears twice in a table")
+    rows.append(row)
+
+
+def _read_pipe_table(page: _Page, start: int) -> tuple[list[TableRow], int]:
+    """Rows of the pipe table whose header is line ``start`` (1-based); returns the next line."""
+    rows: list[TableRow] = []
+    section: str | None = None
+    number = start + 1
+    while number <= len(page.lines) and _is_pipe(page.lines[number - 1]):
+        cells = _pipe_cells(page.lines[number - 1])
+        if len(cells) != 3 or not cells[0]:
+            raise page.fail(
+                number,
+                "three-cells-per-row",
+                f"the row has {len(cells)} cells; a row has 3: its label and one value per role",
+            )
+        label, first, second = cells
+        section, spec = _row_spec(page, section, label, number)
+        for value in (first, second):
+            problem = problem_with(spec, value)
+            if problem:
+                raise page.fail(number, *problem)
+        _append_row(page, rows, TableRow(section, spec, label, number, [(first, second)], "cell"))
+        number += 1
+    return rows, number
+
+
+def _read_run_together_table(page: _Page, start: int) -> tuple[list[TableRow], int]:
+    rows: list[TableRow] = []
+    section: str | None = None
+    number = start + 1
+    while number <= len(page.lines) and page.lines[number - 1].strip():
+        line = page.lines[number - 1].strip()
+        label = _run_together_label(section, line)
+        if label is None:
+            raise page.fail(
+                number,
+                "known-row-label",
+                f"the table row {line[:60]!r} does not start with a known row label",
+            )
+        section, spec = _row_spec(page, section, label, number)
+        values = line[len(label) :]
+        found = readings(spec, values)
+        if not found:
+            unplausible = readings(spec, values, check_range=False)
+            detail = (
+                f"none is plausible ({spec.rule}: {spec.low:g} to {spec.high:g}): "
+                + "; ".join(f"{a!r} | {b!r}" for a, b in unplausible)
+                if unplausible
+                else "it does not split into two values (a missing or extra cell?)"
+            )
+            raise page.fail(number, "two-values-per-row", f"{label} {values!r}: {detail}")
+        how = (
+            "only_split"
+            if len(readings(spec, values, check_range=False)) == 1
+            else ("plausible_split")
+        )
+        _append_row(page, rows, TableRow(section, spec, label, number, found, how))
+        number += 1
+    return rows, number
+
+
+def _check_table_roles(page: _Page, header: tuple[str, str], line: int) -> tuple[str, str]:
+    if page.roles == ("", ""):
+        return header
+    if tuple(map(_squash, header)) != tuple(map(_squash, page.roles)):
+        raise page.fail(
+            line,
+            "header-matches-title",
+            f"the table compares {header[0]!r} and {header[1]!r}, "
+            f"but the page compares {page.roles[0]!r} and {page.roles[1]!r}",
+        )
+    return header
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def _durations(page: _Page, intro: list[tuple[int, str]]) -> list[RoleText]:
+    found: dict[int, RoleText] = {}
+    for number, text in intro:
+        for sentence in _sentences(text):
+            if not re.search(r"\bto become\b|\bbecoming\b", sentence, re.I):
+                continue
+            for clause in sentence.split(","):
+                spans = _DURATION.findall(clause)
+                if not spans:
+                    continue
+                positions = sorted(set(page.mentions(clause)))
+                if (
+                    len(spans) > 1
+                    or not positions
+                    or (len(positions) == 2 and not re.search(r"\bboth\b", clause, re.I))
+                ):
+                    raise page.fail(
+                        number,
+                        "duration-names-its-role",
+                        f"cannot tell which role the time {clause.strip()!r} is for",
+                    )
+                for position in positions:
+                    if position in found:
+                        raise page.fail(
+                            number,
+                            "one-duration-per-role",
+                            f"two times to become {page.roles[position - 1]!r}",
+                        )
+                    found[position] = RoleText(position, number, spans[0].strip())
+    return sorted(found.values(), key=lambda item: item.position)
+
+
+def _top_skills(page: _Page, intro: list[tuple[int, str]]) -> list[RoleText]:
+    found: list[RoleText] = []
+    for number, text in intro:
+        for sentence in _sentences(text):
+            match = _TOP_SKILLS.search(sentence)
+            if not match:
+                continue
+            position = page.role_named(match["role"], number)
+            items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["items"])]
+            found.extend(
+                RoleText(position, number, item, rank)
+                for rank, item in enumerate((i for i in items if i), start=1)
+            )
+    return found
+
+
+def _descriptions(page: _Page, zone: list[tuple[int, str]]) -> list[RoleText]:
+    """Paragraphs between the overview table and the next table that describe one role."""
+    found: list[RoleText] = []
+    heading_role: int | None = None
+    for number, text in zone:
+        heading = _WHAT_DOES.match(text)
+        if heading:
+            heading_role = page.role_named(heading["role"], number)
+            continue
+        positions = set(page.mentions(text))
+        if heading_role is not None:
+            found.append(RoleText(heading_role, number, text))
+        elif len(positions) == 1:
+            found.append(RoleText(positions.pop(), number, text))
+        heading_role = None
+    return found
+
+
+def _bullets(page: _Page, start: int) -> list[tuple[int, str]]:
+    """Bullet items after the heading on line ``start``, without page furniture."""
+    items = []
+    number = start + 1
+    while number <= len(page.lines):
+        if not page.lines[number - 1].strip():
+            number += 1
+            continue
+        match = _BULLET.match(page.lines[number - 1])
+        if not match:
+            break
+        if match["text"].casefold() not in _FURNITURE:
+            items.append((number, match["text"]))
+        number += 1
+    return items
+
+
+def _lists(page: _Page, skipped: set[int]) -> tuple[list[RoleText], list[RoleText]]:
+    skills: list[RoleText] = []
+    duties: list[RoleText] = []
+    for number, line in enumerate(page.lines, start=1):
+        if number in skipped:
+            continue
+        text = line.strip()
+        for pattern, target in ((_SKILLS_HEADING, skills), (_DUTIES_HEADING, duties)):
+            match = pattern.match(text)
+            if not match:
+                continue
+            position = page.role_named(match["role"], number)
+            for rank, (item_line, item) in enumerate(_bullets(page, number), start=1):
+                if target is skills:
+                    entry = _SKILL_ENTRY.match(item)
+                    if not entry:
+                        raise page.fail(
+                            item_line,
+                            "skill-share-format",
+                            f"skill {item!r} is not written like 'Cash Handling, 14%'",
+                        )
+                    if float(entry["share"]) > 100:
+                        raise page.fail(
+                            item_line, "share-at-most-100", f"skill {item!r} has a share over 100%"
+                        )
+                target.append(RoleText(position, item_line, item, rank))
+    return skills, duties
+
+
+def parse_page(path: Path) -> ParsedPage:
+    """Parse the page at ``path``; raise PageError naming the line and rule for bad input."""
+    page = _Page(path, read_page_lines(path))
+    title = _find_title(page.lines)
+    title_text, title_line = ("", 0)
+    if title:
+        title_text, title_line, page.roles = title
+
+    tables: list[tuple[int, int, list[TableRow]]] = []  # (header line, next line, rows)
+    layout = ""
+    number = 1
+    while number <= len(page.lines):
+        line = page.lines[number - 1]
+        header = _pipe_header(line) if _is_pipe(line) else None
+        if header:
+            page.roles = _check_table_roles(page, header, number)
+            rows, after = _read_pipe_table(page, number)
+            layout = "pipe_table"
+        elif page.roles != ("", "") and (split := _split_header(line, page.roles)):
+            page.roles = split
+            rows, after = _read_run_together_table(page, number)
+            layout = "run_together"
+        elif _is_pipe(line):
+            raise page.fail(
+                number, "three-cells-per-row", "a table row outside a table with a role header"
+            )
+        else:
+            number += 1
+            continue
+        if not rows:
+            raise page.fail(number, "table-has-rows", "a table header with no rows under it")
+        tables.append((number, after, rows))
+        number = after
+
+    if page.roles == ("", ""):
+        raise page.fail(
+            None,
+            "comparison-title",
+            "no comparison title: expected a line '<role> vs <role>' or a table header naming "
+            "both roles",
+        )
+    if not tables:
+        raise page.fail(
+            None,
+            "has-tables",
+            f"no comparison table: no table header names {page.roles[0]!r} and "
+            f"{page.roles[1]!r}, the roles of the title",
+        )
+    table_lines = {n for start, after, _ in tables for n in range(start, after)}
+
+    def paragraphs(first: int, last: int) -> list[tuple[int, str]]:
+        return [
+            (n, page.lines[n - 1].strip())
+            for n in range(first, last)
+            if n not in table_lines and page.lines[n - 1].strip()
+        ]
+
+    intro = paragraphs(1, tables[0][0])
+    overview = [t for t in tables if t[2][0].section == "overview"]
+    zone: list[tuple[int, str]] = []
+    if overview:
+        end = overview[0][1]
+        later = [start for start, _, _ in tables if start >= end]
+        zone = paragraphs(end, later[0] if later else len(page.lines) + 1)
+    skills, duties = _lists(page, table_lines)
+    return ParsedPage(
+        page_id=path.stem,
+        path=path,
+        layout=layout,
+        title=title_text,
+        title_line=title_line,
+        roles=page.roles,
+        header_line=tables[0][0],
+        rows=[row for _, _, rows in tables for row in rows],
+        durations=_durations(page, intro),
+        descriptions=_descriptions(page, zone),
+        top_skills=_top_skills(page, intro),
+        skills=skills,
+        responsibilities=duties,
+    )
