@@ -1,0 +1,19 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_descriptions') }}
+
+),
+
+renamed as (
+
+    select
+        {{ page_role_columns() }},
+        trim(description) as description
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,27 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_pages') }}
+
+),
+
+renamed as (
+
+    select
+        page_id,
+        source_file,
+        layout as page_layout,
+        nullif(title, '') as page_title,
+        title_line as title_line_number,
+        header_line as header_line_number,
+        role_1_name,
+        {{ canonical_key('role_1_name') }} as role_1_key,
+        role_2_name,
+        {{ canonical_key('role_2_name') }} as role_2_key
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,23 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_skills') }}
+
+),
+
+renamed as (
+
+    select
+        {{ page_role_columns() }},
+        list_rank,
+        skill_entry,
+        {{ parse_share_label('skill_entry') }} as skill_name,
+        {{ canonical_key(parse_share_label('skill_entry')) }} as skill_key,
+        {{ parse_share_pct('skill_entry') }} as skill_share_pct
+
+    from source
+
+)
+
+select * from renamed
