@@ -1,0 +1,62 @@
+{#-
+    Every unordered pair of roles, once: role_a_key sorts before role_b_key. Pairs that no
+    page compares are here too; the pages that do compare a pair are listed.
+-#}
+
+with
+
+roles as (
+
+    select * from {{ ref('int_roles_conformed') }}
+
+),
+
+pages as (
+
+    select * from {{ ref('stg_pages__pages') }}
+
+),
+
+pairs as (
+
+    select
+        role_a.role_key as role_a_key,
+        role_b.role_key as role_b_key
+
+    from roles as role_a
+    inner join roles as role_b
+        on role_a.role_key < role_b.role_key
+
+),
+
+compared_on_pages as (
+
+    select
+        case when role_1_key < role_2_key then role_1_key else role_2_key end as role_a_key,
+        case when role_1_key < role_2_key then role_2_key else role_1_key end as role_b_key,
+        {{ dbt.listagg('page_id', "', '", "order by page_id") }} as compared_on_page_ids
+
+    from pages
+    group by
+        case when role_1_key < role_2_key then role_1_key else role_2_key end,
+        case when role_1_key < role_2_key then role_2_key else role_1_key end
+
+),
+
+final as (
+
+    select
+        pairs.role_a_key,
+        pairs.role_b_key,
+        compared_on_pages.compared_on_page_ids,
+        compared_on_pages.compared_on_page_ids is not null as is_compared_on_page
+
+    from pairs
+    left join compared_on_pages
+        on
+            pairs.role_a_key = compared_on_pages.role_a_key
+            and pairs.role_b_key = compared_on_pages.role_b_key
+
+)
+
+select * from final
