@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import duckdb
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE_PAGES = REPO.parent / "shared" / "source-pages"
@@ -45,4 +49,65 @@ def run_dbt(*args: str, warehouse: Path, work: Path) -> subprocess.CompletedProc
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+@dataclass(frozen=True)
+class BuiltWarehouse:
+    """A DuckDB file that dbt built, with dbt's work folder and printed output."""
+
+    path: Path
+    work: Path
+    build_output: str
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run ``sql`` on a read-only connection that is closed again at once."""
+        con = duckdb.connect(str(self.path), read_only=True)
+        try:
+            return con.execute(sql, params or []).fetchall()
+        finally:
+            con.close()
+
+    def records(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        con = duckdb.connect(str(self.path), read_only=True)
+        try:
+            cursor = con.execute(sql, params or [])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            con.close()
+
+
+PROJECT_PARTS = (
+    "dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "seeds", "tests",
+)  # fmt: skip
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the dbt project (without the pytest suite), to break on purpose."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(
+                source, target / part, ignore=shutil.ignore_patterns("python", "__pycache__")
+            )
+        else:
+            shutil.copy(source, target / part)
+    (target / "warehouse").mkdir(exist_ok=True)
+    return target
+
+
+def run_dbt_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run dbt in a copied project, on its own DuckDB file."""
+    env = {
+        **os.environ,
+        "JOB_COMPARE_DUCKDB": str(project / "warehouse" / "job_compare.duckdb"),
+        "DBT_PROFILES_DIR": str(project),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    return subprocess.run(
+        [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True, check=False
     )

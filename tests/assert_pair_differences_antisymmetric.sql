@@ -1,0 +1,54 @@
+-- Swapping the roles of a comparison negates every difference and inverts the salary
+-- ratio: a row here is a pair whose two orientations disagree.
+{%- set differences = [
+    'yearly_salary_diff_usd',
+    'hourly_rate_diff_usd',
+    'growth_rate_diff_pct_points',
+    'number_of_jobs_diff',
+    'time_to_become_min_diff_months',
+    'time_to_become_max_diff_months',
+    'years_of_experience_diff',
+    'average_age_diff_years',
+    'degree_share_diff_pct_points',
+    'lgbt_share_diff_pct_points',
+] %}
+
+with
+
+comparisons as (
+
+    select * from {{ ref('role_comparisons') }}
+
+),
+
+mirrored as (
+
+    select
+        comparisons_ab.role_a_key,
+        comparisons_ab.role_b_key,
+        {%- for column in differences %}
+        comparisons_ab.{{ column }} + comparisons_ba.{{ column }} as {{ column }}_sum,
+        {%- endfor %}
+        comparisons_ab.yearly_salary_ratio * comparisons_ba.yearly_salary_ratio as ratio_product,
+        comparisons_ab.skill_jaccard_index = comparisons_ba.skill_jaccard_index as same_jaccard
+    from comparisons as comparisons_ab
+    inner join comparisons as comparisons_ba
+        on
+            comparisons_ab.role_a_key = comparisons_ba.role_b_key
+            and comparisons_ab.role_b_key = comparisons_ba.role_a_key
+
+),
+
+problems as (
+
+    select * from mirrored
+    where
+        not coalesce(same_jaccard, true)
+        or abs(ratio_product - 1) > 0.001
+        {%- for column in differences %}
+        or {{ column }}_sum != 0
+        {%- endfor %}
+
+)
+
+select * from problems

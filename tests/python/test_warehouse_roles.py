@@ -1,0 +1,226 @@
+"""The built warehouse against the source pages: every normalized fact of the three roles.
+
+Expected values are written from the page files in ../shared/source-pages, read by eye.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+MANAGER = "customer-service-manager"
+LEAD = "lead-customer-service-representative"
+SPECIALIST = "customer-service-specialist"
+
+PAGE_FACTS = {
+    MANAGER: {
+        "role_name": "Customer Service Manager",
+        "page_count": 1,
+        "time_to_become": "4-6 years",
+        "time_to_become_min_months": 48,
+        "time_to_become_max_months": 72,
+        "yearly_salary_usd": 61487,
+        "hourly_rate_usd": Decimal("29.56"),
+        "growth_rate_pct": 6,
+        "number_of_jobs": 313110,
+        "job_satisfaction_score": 5,
+        "most_common_degree": "Bachelor's Degree",
+        "most_common_degree_share_pct": 46,
+        "average_age_years": 44,
+        "years_of_experience": 6,
+        "average_salary_usd": 61487,
+        "salary_range_low_usd": 35000,
+        "salary_range_high_usd": 105000,
+        "highest_paying_city": "Washington",
+        "highest_paying_city_state_code": "DC",
+        "highest_paying_state": "New Jersey",
+        "best_paying_company": "KLA",
+        "best_paying_industry": "Manufacturing",
+        "most_common_major": "Business",
+        "most_common_college": "University of Pennsylvania",
+        "lgbt_share_pct": 10,
+        "top_skill_1": "strong customer service",
+        "top_skill_2": "payroll",
+        "top_skill_3": "customer satisfaction",
+        "skill_count": 6,
+    },
+    LEAD: {
+        "role_name": "Lead Customer Service Representative",
+        "page_count": 2,
+        "time_to_become": "6-12 months",
+        "time_to_become_min_months": 6,
+        "time_to_become_max_months": 12,
+        "yearly_salary_usd": 36097,
+        "hourly_rate_usd": Decimal("17.35"),
+        "growth_rate_pct": -4,
+        "number_of_jobs": 192052,
+        "job_satisfaction_score": None,
+        "most_common_degree": "Bachelor's Degree",
+        "most_common_degree_share_pct": 33,
+        "average_age_years": 40,
+        "years_of_experience": 12,
+        "average_salary_usd": 36097,
+        "salary_range_low_usd": 22000,
+        "salary_range_high_usd": 58000,
+        "highest_paying_city": "Goldsboro",
+        "highest_paying_city_state_code": "NC",
+        "highest_paying_state": "New York",
+        "best_paying_company": "IBM",
+        "best_paying_industry": "Insurance",
+        "most_common_major": "Business",
+        "most_common_college": None,
+        "lgbt_share_pct": 7,
+        "top_skill_1": "cleanliness",
+        "top_skill_2": "cash handling",
+        "top_skill_3": "inventory control",
+        "skill_count": 6,
+    },
+    SPECIALIST: {
+        "role_name": "Customer Service Specialist",
+        "page_count": 1,
+        "time_to_become": "6-12 months",
+        "time_to_become_min_months": 6,
+        "time_to_become_max_months": 12,
+        "yearly_salary_usd": 33238,
+        "hourly_rate_usd": Decimal("15.98"),
+        "growth_rate_pct": -4,
+        "number_of_jobs": 223323,
+        "job_satisfaction_score": 4,
+        "most_common_degree": "Bachelor's Degree",
+        "most_common_degree_share_pct": 43,
+        "average_age_years": 40,
+        "years_of_experience": 12,
+        "average_salary_usd": 33238,
+        "salary_range_low_usd": 26000,
+        "salary_range_high_usd": 42000,
+        "highest_paying_city": "Boston",
+        "highest_paying_city_state_code": "MA",
+        "highest_paying_state": "Massachusetts",
+        "best_paying_company": "Dell",
+        "best_paying_industry": "Finance",
+        "most_common_major": "Business",
+        "most_common_college": None,
+        "lgbt_share_pct": 7,
+        "top_skill_1": "customer service",
+        "top_skill_2": "strong customer service",
+        "top_skill_3": "cleanliness",
+        "skill_count": 3,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def roles(built_warehouse):
+    rows = built_warehouse.records("select * from marts.dim_roles order by role_key")
+    return {row["role_key"]: row for row in rows}
+
+
+def test_build_passes_with_zero_warnings(built_warehouse):
+    assert "WARN=0 ERROR=0" in built_warehouse.build_output
+    assert "[WARNING]" not in built_warehouse.build_output
+
+
+@pytest.mark.parametrize("role_key", sorted(PAGE_FACTS))
+def test_dim_roles_holds_what_the_pages_say(roles, role_key):
+    row = roles[role_key]
+    for column, expected in PAGE_FACTS[role_key].items():
+        assert row[column] == expected, (role_key, column, row[column])
+
+
+def test_three_roles_each_once(roles):
+    assert sorted(roles) == sorted(PAGE_FACTS)
+    assert len({row["role_id"] for row in roles.values()}) == 3
+
+
+def test_descriptions_from_both_layouts(roles):
+    assert roles[MANAGER]["description"].startswith("Customer service managers are in charge of")
+    assert roles[LEAD]["description"].startswith(
+        "A lead customer service representative is responsible for managing"
+    )
+    assert roles[SPECIALIST]["description"].endswith(
+        "so that proper departments will be able to receive them."
+    )
+
+
+GROUPS = {
+    MANAGER: {
+        ("gender", "Male"): "37.0", ("gender", "Female"): "63.0",
+        ("race", "Black or African American"): "6.3", ("race", "Unknown"): "4.3",
+        ("race", "Hispanic or Latino"): "15.5", ("race", "Asian"): "6.4",
+        ("race", "White"): "67.0", ("race", "American Indian and Alaska Native"): "0.5",
+        ("lgbt", "LGBT"): "10",
+    },
+    LEAD: {
+        ("gender", "Male"): "32.1", ("gender", "Female"): "67.9",
+        ("race", "Black or African American"): "11.8", ("race", "Unknown"): "5.4",
+        ("race", "Hispanic or Latino"): "21.2", ("race", "Asian"): "6.3",
+        ("race", "White"): "54.6", ("race", "American Indian and Alaska Native"): "0.7",
+        ("lgbt", "LGBT"): "7",
+    },
+    SPECIALIST: {
+        ("gender", "Male"): "32.0", ("gender", "Female"): "68.0",
+        ("race", "Black or African American"): "11.6", ("race", "Unknown"): "5.4",
+        ("race", "Hispanic or Latino"): "20.0", ("race", "Asian"): "6.8",
+        ("race", "White"): "55.6", ("race", "American Indian and Alaska Native"): "0.7",
+        ("lgbt", "LGBT"): "7",
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("role_key", sorted(GROUPS))
+def test_demographics_in_long_form(built_warehouse, role_key):
+    rows = built_warehouse.query(
+        "select demographic, group_name, share_pct from marts.role_demographics where role_key = ?",
+        [role_key],
+    )
+    assert {(d, g): s for d, g, s in rows} == {k: Decimal(v) for k, v in GROUPS[role_key].items()}
+
+
+def test_skills_with_shares_in_page_order(built_warehouse):
+    rows = built_warehouse.query(
+        "select role_key, skill_rank, skill_name, skill_share_pct, top_skill_rank "
+        "from marts.role_skills order by role_key, skill_rank"
+    )
+    manager = [(n, s, t) for r, _, n, s, t in rows if r == MANAGER]
+    assert manager == [
+        ("Strong Customer Service", 15, 1),
+        ("Payroll", 6, 2),
+        ("Customer Satisfaction", 6, 3),
+        ("Customer Complaints", 6, None),
+        ("Customer Service", 6, None),
+        ("ISO", 5, None),
+    ]
+    lead = [(n, s) for r, _, n, s, _ in rows if r == LEAD]
+    assert lead == [
+        ("Cleanliness", 65), ("Cash Handling", 14), ("Inventory Control", 12),
+        ("POS", 1), ("Customer Service", 1), ("Sales Floor", 1),
+    ]  # fmt: skip
+    # The specialist page has no skill list: its skills are the three its prose names.
+    specialist = [(n, s, t) for r, _, n, s, t in rows if r == SPECIALIST]
+    assert specialist == [
+        ("customer service", None, 1),
+        ("strong customer service", None, 2),
+        ("cleanliness", None, 3),
+    ]
+
+
+def test_responsibilities_per_role(built_warehouse):
+    rows = built_warehouse.query(
+        "select role_key, count(*), min(responsibility_rank), max(responsibility_rank) "
+        "from marts.role_responsibilities group by role_key order by role_key"
+    )
+    assert rows == [(MANAGER, 6, 1, 6), (LEAD, 4, 1, 4)]
+
+
+def test_no_conflicts_between_the_two_pages_on_the_lead_representative(built_warehouse):
+    assert built_warehouse.query("select count(*) from intermediate.int_role_fact_conflicts") == [
+        (0,)
+    ]
+    [(agreeing,)] = built_warehouse.query(
+        "select count(*) from intermediate.int_role_facts_chosen "
+        "where role_key = ? and agreeing_page_count = 2",
+        [LEAD],
+    )
+    # Every table fact of the lead representative that both pages give, they give alike.
+    assert agreeing >= 18

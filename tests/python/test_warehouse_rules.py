@@ -1,0 +1,67 @@
+"""The warehouse's data tests fail on bad data: each rule is broken once, on a copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import copy_project, run_dbt_in
+
+
+def edit_seed(project: Path, seed: str, old: str, new: str) -> None:
+    path = project / "seeds" / f"{seed}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+SPECIALIST_PAGE = "lead-customer-service-representative-vs-customer-service-specialist"
+MANAGER_PAGE = "customer-service-manager-vs-lead-customer-service-representative"
+
+BROKEN = {
+    # Two pages disagree on the lead representative's yearly salary.
+    "conflict": (
+        "raw_overview",
+        f'{SPECIALIST_PAGE},10,1,Lead Customer Service Representative,Yearly salary,"$36,097"',
+        f'{SPECIALIST_PAGE},10,1,Lead Customer Service Representative,Yearly salary,"$36,098"',
+        "assert_role_facts_agree_across_pages",
+    ),
+    "malformed-money": (
+        "raw_overview",
+        f'{MANAGER_PAGE},12,1,Customer Service Manager,Yearly salary,"$61,487"',
+        f'{MANAGER_PAGE},12,1,Customer Service Manager,Yearly salary,"$61,4x7"',
+        "is_parsed_stg_pages__overview_value_usd__fact_value",
+    ),
+    "share-over-100": (
+        "raw_demographics",
+        f"{MANAGER_PAGE},58,1,Customer Service Manager,LGBT Percentage,10%",
+        f"{MANAGER_PAGE},58,1,Customer Service Manager,LGBT Percentage,140%",
+        "accepted_range_stg_pages__demographics_value_pct__100__0",
+    ),
+    "gender-shares-not-100": (
+        "raw_demographics",
+        '"Male, 32.0% Female, 68.0%"',
+        '"Male, 32.0% Female, 62.0%"',
+        "group_sums_to_int_role_demographic_groups_share_pct",
+    ),
+    "hourly-not-yearly-over-2080": (
+        "raw_overview",
+        f"{SPECIALIST_PAGE},11,2,Customer Service Specialist,Hourly rate,$15.98",
+        f"{SPECIALIST_PAGE},11,2,Customer Service Specialist,Hourly rate,$17.98",
+        "expression_is_true_dim_roles_abs_hourly_rate_usd_yearly_salary_usd_2080_0_01",
+    ),
+}
+
+
+def test_each_broken_rule_fails_the_build(tmp_path):
+    """All rules are broken in one copy (one dbt build); each must be named as failing."""
+    project = copy_project(tmp_path / "project")
+    for seed, old, new, _ in BROKEN.values():
+        edit_seed(project, seed, old, new)
+    # dbt build would skip what lies downstream of the first failure; dbt test runs them all.
+    for step in ("seed", "run"):
+        assert run_dbt_in(project, step).returncode == 0
+    result = run_dbt_in(project, "test")
+    assert result.returncode != 0
+    failures = [line for line in result.stdout.splitlines() if "FAIL" in line and " of " in line]
+    for case, (_, _, _, failing_test) in BROKEN.items():
+        assert any(failing_test in line for line in failures), (case, result.stdout[-3000:])
