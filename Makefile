@@ -24,6 +24,7 @@ browser:
 
 build: setup
 	$(BIN)/dbt build
+	$(BIN)/jobcompare site --out site
 
 lint: setup
 	$(BIN)/ruff check .

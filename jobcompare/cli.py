@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from jobcompare.ingest import cli as ingest_cli
+from jobcompare.report import cli as report_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ingest_cli.register(commands)
+    report_cli.register(commands)
     return parser
 
 

@@ -172,6 +172,8 @@ def _read_pipe_table(page: _Page, start: int) -> tuple[list[TableRow], int]:
     section: str | None = None
     number = start + 1
     while number <= len(page.lines) and _is_pipe(page.lines[number - 1]):
+        if _pipe_header(page.lines[number - 1]):
+            break  # the next table starts right under this one
         cells = _pipe_cells(page.lines[number - 1])
         if len(cells) != 3 or not cells[0]:
             raise page.fail(

@@ -111,3 +111,15 @@ def run_dbt_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True, check=False
     )
+
+
+def run_cli_on(warehouse: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``jobcompare`` against the warehouse file ``warehouse``."""
+    return subprocess.run(
+        [sys.executable, "-m", "jobcompare.cli", *args],
+        cwd=REPO,
+        env={**os.environ, "JOB_COMPARE_DUCKDB": str(warehouse)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -84,7 +84,7 @@ def test_prose_in_both_layouts():
 def test_ingest_command_writes_both_layouts_with_provenance(tmp_path):
     result = run_cli("ingest", str(FIXTURE_PAGES), "--seeds", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "ingested 2 pages, 3 roles" in result.stdout
+    assert "ingested 3 pages, 4 roles" in result.stdout
     with (tmp_path / "raw_overview.csv").open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     experience = {

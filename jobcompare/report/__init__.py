@@ -1,0 +1,1 @@
+"""Comparison reports rendered from the warehouse's marts: Markdown, JSON and a static site."""

@@ -1,0 +1,122 @@
+"""``jobcompare report`` and ``jobcompare site``: comparison pages from the marts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from jobcompare.report.html import render_pair_html
+from jobcompare.report.json_report import render_json
+from jobcompare.report.markdown import render_markdown
+from jobcompare.report.roles import UnknownRole, find_role, load_pair, role_names
+from jobcompare.report.sections import pair_page
+from jobcompare.report.site import build_site
+from jobcompare.report.warehouse import WarehouseError, read_only, warehouse_path
+
+WAREHOUSE_HELP = (
+    "the DuckDB file to read, opened read-only (default: $JOB_COMPARE_DUCKDB or "
+    "warehouse/job_compare.duckdb)"
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``report`` and ``site`` subcommands."""
+    report = commands.add_parser(
+        "report",
+        help="compare two roles, as Markdown, HTML or JSON",
+        description="Render the comparison of ROLE_A with ROLE_B from the warehouse's marts. "
+        "Roles are named as on the pages (any case) or by key (customer-service-manager).",
+    )
+    report.add_argument("role_a", metavar="ROLE_A", help="the left role")
+    report.add_argument("role_b", metavar="ROLE_B", help="the right role")
+    report.add_argument(
+        "--format", choices=("md", "html", "json"), default="md", help="output format (md)"
+    )
+    report.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    report.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
+    report.set_defaults(run=run_report)
+
+    site = commands.add_parser(
+        "site",
+        help="render the static site: index, role pages and pair pages",
+        description="Render a static website from the marts: an index of roles with a search "
+        "box that works offline, one page per role and one page per chosen pair. The folder is "
+        "replaced whole once every page is written.",
+    )
+    site.add_argument("--out", type=Path, default=Path("site"), help="site folder (site)")
+    site.add_argument(
+        "--pairs",
+        choices=("all", "similar"),
+        default="similar",
+        help="which pairs get a page: all pairs, or each role's K most similar roles by skill "
+        "overlap (similar, the default)",
+    )
+    site.add_argument(
+        "-k", "--similar", type=int, default=10, metavar="K",
+        help="with --pairs similar: how many most similar roles per role (10)",
+    )  # fmt: skip
+    site.add_argument(
+        "--jobs", type=int, default=1, help="render with this many processes in parallel (1)"
+    )
+    site.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
+    site.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
+    site.set_defaults(run=run_site)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    temporary = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, out)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Render one comparison; an unknown role exits 2 naming the closest roles."""
+    try:
+        with read_only(warehouse_path(args.warehouse)) as con:
+            names = role_names(con)
+            a_key, b_key = find_role(names, args.role_a), find_role(names, args.role_b)
+            if a_key == b_key:
+                return _fail(f"{args.role_a!r} and {args.role_b!r} are the same role")
+            pair = load_pair(con, a_key, b_key)
+    except (UnknownRole, WarehouseError) as error:
+        return _fail(str(error))
+    page = pair_page(pair)
+    if args.format == "md":
+        text = render_markdown(page)
+    elif args.format == "html":
+        text = render_pair_html(page, pair)
+    else:
+        text = render_json(page, pair)
+    _write(text, args.out)
+    return 0
+
+
+def run_site(args: argparse.Namespace) -> int:
+    """Render the site and print what was rendered and how fast."""
+    if args.similar < 1 or args.jobs < 1:
+        return _fail("--similar and --jobs take a whole number of at least 1")
+    try:
+        summary = build_site(
+            warehouse_path(args.warehouse),
+            args.out,
+            similar=None if args.pairs == "all" else args.similar,
+            jobs=args.jobs,
+            show_progress=not args.no_progress,
+        )
+    except WarehouseError as error:
+        return _fail(str(error))
+    print(
+        f"rendered {summary.pages} pages ({summary.roles} roles, {summary.pairs} pairs) "
+        f"into {summary.out} in {summary.seconds:.2f} s, {summary.pages_per_second:,.0f} pages/s"
+    )
+    return 0

@@ -1,0 +1,149 @@
+"""Comparison and role pages as HTML, every text from the data escaped by Jinja."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from jobcompare.report import formatting as fmt
+from jobcompare.report.charts import bar_chart, range_chart
+from jobcompare.report.roles import Pair, Role
+from jobcompare.report.sections import (
+    DEMOGRAPHICS,
+    EDUCATION,
+    OVERVIEW,
+    SALARY,
+    PairPage,
+    role_rows,
+    skill_item,
+)
+
+MAX_CHART_SKILLS = 12
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("jobcompare.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _groups(roles: list[Role], demographic: str) -> tuple[list[str], list[list[Decimal | None]]]:
+    names: dict[str, str] = {}
+    for role in roles:
+        for group in role.groups:
+            if group.demographic == demographic:
+                names.setdefault(group.key, group.name)
+    values = [
+        [
+            next(
+                (g.share_pct for g in role.groups if (g.demographic, g.key) == (demographic, k)),
+                None,
+            )
+            for k in names
+        ]
+        for role in roles
+    ]
+    return list(names.values()), values
+
+
+def _skills(roles: list[Role]) -> tuple[list[str], list[list[Decimal | None]]]:
+    names: dict[str, str] = {}
+    for role in roles:
+        for skill in role.skills:
+            if skill.share_pct is not None and len(names) < MAX_CHART_SKILLS:
+                names.setdefault(skill.key, skill.name)
+    values = [
+        [next((s.share_pct for s in role.skills if s.key == key), None) for key in names]
+        for role in roles
+    ]
+    return list(names.values()), values
+
+
+def charts(roles: list[Role]) -> dict[str, Markup | None]:
+    """Salary range, gender, race and skill share charts for one or two roles."""
+    found: dict[str, Markup | None] = {
+        "salary": range_chart(
+            "Salary range and average",
+            [
+                (
+                    role.name,
+                    role.fact("salary_range_low_usd"),
+                    role.fact("average_salary_usd"),
+                    role.fact("salary_range_high_usd"),
+                )
+                for role in roles
+            ],
+        )
+    }
+    for demographic, title in (("gender", "Gender ratio"), ("race", "Race ratio")):
+        categories, values = _groups(roles, demographic)
+        found[demographic] = bar_chart(
+            title,
+            categories,
+            [(role.name, v) for role, v in zip(roles, values, strict=True)],
+            maximum=Decimal(100),
+            value_text=fmt.share,
+        )
+    categories, values = _skills(roles)
+    found["skills"] = bar_chart(
+        "Skill shares", categories, [(r.name, v) for r, v in zip(roles, values, strict=True)]
+    )
+    return found
+
+
+def render_pair_html(page: PairPage, pair: Pair, root: str = "") -> str:
+    """The comparison page as a standalone HTML document."""
+    jaccard = pair.comparison.get("skill_jaccard_index")
+    return (
+        _environment()
+        .get_template("pair.html")
+        .render(
+            page=page,
+            root=root,
+            a_key=pair.a.key,
+            b_key=pair.b.key,
+            similarity=None if jaccard is None else f"{jaccard:.2f}",
+            charts=charts([pair.a, pair.b]),
+        )
+    )
+
+
+def render_role_html(role: Role, similar: list[dict[str, Any]], root: str = "") -> str:
+    """A role's page: its facts, charts and the roles most similar to it."""
+    tables = [
+        ("Overview", role_rows(OVERVIEW, role)),
+        ("Salary", role_rows(SALARY, role)),
+        ("Education", role_rows(EDUCATION[1:], role)),
+        ("Demographics", role_rows(DEMOGRAPHICS, role)),
+    ]
+    time = role.fact("time_to_become")
+    tables[0][1].insert(0, ("Time to become", fmt.text(time)))
+    return (
+        _environment()
+        .get_template("role.html")
+        .render(
+            role=role,
+            root=root,
+            tables=tables,
+            skills=skill_item(role),
+            similar=similar,
+            charts=charts([role]),
+        )
+    )
+
+
+def render_index_html(roles: list[dict[str, str]], pair_count: int) -> str:
+    return (
+        _environment()
+        .get_template("index.html")
+        .render(roles=roles, pair_count=pair_count, root="")
+    )

@@ -1,0 +1,45 @@
+"""A comparison as JSON: both roles' facts, the differences and the page's sections."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from jobcompare.report.roles import Pair, Role
+from jobcompare.report.sections import PairPage
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _role(role: Role) -> dict[str, Any]:
+    return {
+        **role.facts,
+        "skills": [dataclasses.asdict(skill) for skill in role.skills],
+        "demographics": [dataclasses.asdict(group) for group in role.groups],
+        "responsibilities": list(role.responsibilities),
+    }
+
+
+def render_json(page: PairPage, pair: Pair) -> str:
+    """The comparison as an indented JSON document."""
+    document = {
+        "title": page.title,
+        "role_a": _role(pair.a),
+        "role_b": _role(pair.b),
+        "comparison": pair.comparison,
+        "page": dataclasses.asdict(page),
+    }
+    return json.dumps(_plain(document), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,221 @@
+"""Roles and pairs as the reports see them, loaded from the marts."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+
+from jobcompare.report.warehouse import records
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str
+    key: str
+    share_pct: Decimal | None
+    rank: int
+    top_rank: int | None
+
+
+@dataclass(frozen=True)
+class Group:
+    demographic: str
+    name: str
+    key: str
+    share_pct: Decimal
+    position: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """One row of dim_roles with the role's skills, demographic groups and duties."""
+
+    key: str
+    name: str
+    facts: dict[str, Any]
+    skills: tuple[Skill, ...]
+    groups: tuple[Group, ...]
+    responsibilities: tuple[str, ...]
+
+    def fact(self, column: str) -> Any:
+        return self.facts.get(column)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two roles in the order asked for, and their comparison (role a minus role b)."""
+
+    a: Role
+    b: Role
+    comparison: dict[str, Any]
+
+
+class UnknownRole(LookupError):
+    """No role has the given name; carries the closest known names."""
+
+    def __init__(self, asked: str, closest: list[str]) -> None:
+        self.asked = asked
+        self.closest = closest
+        hint = f"; closest: {', '.join(repr(n) for n in closest)}" if closest else ""
+        super().__init__(f"no role named {asked!r}{hint}")
+
+
+def slug(text: str) -> str:
+    """The warehouse's natural key of a name (macro canonical_key): a lower-case slug."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def role_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every role's key and name."""
+    rows = con.execute("select role_key, role_name from marts.dim_roles order by role_key")
+    return dict(rows.fetchall())
+
+
+def find_role(names: dict[str, str], asked: str) -> str:
+    """The key of the role ``asked`` names (by name in any case, or by key)."""
+    key = slug(asked)
+    if key in names:
+        return key
+    for role_key, name in names.items():
+        if name.casefold() == asked.strip().casefold():
+            return role_key
+    candidates = {name.casefold(): name for name in names.values()}
+    closest = difflib.get_close_matches(asked.strip().casefold(), candidates, n=3, cutoff=0.4)
+    raise UnknownRole(asked, [candidates[c] for c in closest])
+
+
+def load_roles(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) -> dict[str, Role]:
+    """The roles with these keys (every role when ``keys`` is None), with their long facts."""
+    where, params = ("where list_contains(?, role_key)", [keys]) if keys is not None else ("", [])
+    facts = records(con, f"select * from marts.dim_roles {where} order by role_key", params)
+    skills: dict[str, list[Skill]] = {}
+    for row in records(
+        con,
+        "select role_key, skill_name, skill_key, skill_share_pct, skill_rank, top_skill_rank "
+        f"from marts.role_skills {where} order by role_key, skill_rank",
+        params,
+    ):
+        skills.setdefault(row["role_key"], []).append(
+            Skill(
+                row["skill_name"],
+                row["skill_key"],
+                row["skill_share_pct"],
+                row["skill_rank"],
+                row["top_skill_rank"],
+            )
+        )
+    groups: dict[str, list[Group]] = {}
+    for row in records(
+        con,
+        "select role_key, demographic, group_name, group_key, share_pct, group_position "
+        f"from marts.role_demographics {where} order by role_key, demographic, group_position",
+        params,
+    ):
+        groups.setdefault(row["role_key"], []).append(
+            Group(
+                row["demographic"],
+                row["group_name"],
+                row["group_key"],
+                row["share_pct"],
+                row["group_position"],
+            )
+        )
+    duties: dict[str, list[str]] = {}
+    for role_key, text in con.execute(
+        "select role_key, responsibility from marts.role_responsibilities "
+        f"{where} order by role_key, responsibility_rank",
+        params,
+    ).fetchall():
+        duties.setdefault(role_key, []).append(text)
+    return {
+        row["role_key"]: Role(
+            key=row["role_key"],
+            name=row["role_name"],
+            facts=row,
+            skills=tuple(skills.get(row["role_key"], ())),
+            groups=tuple(groups.get(row["role_key"], ())),
+            responsibilities=tuple(duties.get(row["role_key"], ())),
+        )
+        for row in facts
+    }
+
+
+def load_pair(con: duckdb.DuckDBPyConnection, a_key: str, b_key: str) -> Pair:
+    """The comparison of role ``a_key`` with role ``b_key``, in that order."""
+    roles = load_roles(con, [a_key, b_key])
+    (comparison,) = records(
+        con,
+        "select * from marts.role_comparisons where role_a_key = ? and role_b_key = ?",
+        [a_key, b_key],
+    )
+    return Pair(roles[a_key], roles[b_key], comparison)
+
+
+def pair_rows(con: duckdb.DuckDBPyConnection, similar: int | None) -> list[dict[str, Any]]:
+    """fct_role_pairs rows: every pair, or each role's ``similar`` most similar roles."""
+    if similar is None:
+        return records(con, "select * from marts.fct_role_pairs order by role_a_key, role_b_key")
+    return records(
+        con,
+        """
+        with oriented as (
+            select pair_id, role_a_key as role_key, role_b_key as other_key, skill_jaccard_index
+            from marts.fct_role_pairs
+            union all
+            select pair_id, role_b_key, role_a_key, skill_jaccard_index
+            from marts.fct_role_pairs
+        ),
+        ranked as (
+            select
+                pair_id,
+                row_number() over (
+                    partition by role_key
+                    order by skill_jaccard_index desc nulls last, other_key
+                ) as similarity_rank
+            from oriented
+        ),
+        chosen as (
+            select distinct pair_id from ranked where similarity_rank <= ?
+        )
+        select pairs.*
+        from marts.fct_role_pairs as pairs
+        inner join chosen on pairs.pair_id = chosen.pair_id
+        order by pairs.role_a_key, pairs.role_b_key
+        """,
+        [similar],
+    )
+
+
+def similar_roles(con: duckdb.DuckDBPyConnection, limit: int) -> dict[str, list[dict[str, Any]]]:
+    """For every role, its ``limit`` most similar roles by skill overlap (Jaccard index)."""
+    rows = records(
+        con,
+        """
+        with oriented as (
+            select role_a_key as role_key, role_b_key as other_key,
+                   skill_jaccard_index, shared_skill_count
+            from marts.fct_role_pairs
+            union all
+            select role_b_key, role_a_key, skill_jaccard_index, shared_skill_count
+            from marts.fct_role_pairs
+        ),
+        ranked as (
+            select *, row_number() over (
+                partition by role_key order by skill_jaccard_index desc nulls last, other_key
+            ) as similarity_rank
+            from oriented
+            where skill_jaccard_index > 0
+        )
+        select * from ranked where similarity_rank <= ? order by role_key, similarity_rank
+        """,
+        [limit],
+    )
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault(row["role_key"], []).append(row)
+    return found

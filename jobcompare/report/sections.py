@@ -1,0 +1,179 @@
+"""The content of a comparison page, built from a Pair, before any output format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jobcompare.report import formatting as fmt
+from jobcompare.report.prose import (
+    lower_name,
+    opening,
+    plural,
+    sentence_case,
+    skills_sentences,
+    with_article,
+)
+from jobcompare.report.prose import title as pair_title
+from jobcompare.report.roles import Group, Pair, Role
+
+Row = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    heading: str
+    intro: str
+    columns: tuple[str, str]
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class ItemList:
+    heading: str
+    items: list[str]
+
+
+@dataclass
+class PairPage:
+    title: str
+    opening: str
+    skills_sentence: str
+    overview: Table
+    descriptions: list[tuple[str, str]]
+    salary: Table
+    education: Table
+    demographics: Table
+    duties_heading: str
+    responsibilities: list[ItemList] = field(default_factory=list)
+    skills_heading: str = ""
+    skills: list[ItemList] = field(default_factory=list)
+
+
+def _ratio(groups: tuple[Group, ...], demographic: str) -> str:
+    """'Male, 37.0% Female, 63.0%' from the role's groups; '-' when unknown."""
+    parts = [f"{g.name}, {fmt.share(g.share_pct)}" for g in groups if g.demographic == demographic]
+    return " ".join(parts) if parts else fmt.UNKNOWN
+
+
+def _lgbt(role: Role) -> str:
+    return fmt.percent(role.fact("lgbt_share_pct"))
+
+
+OVERVIEW = (
+    ("Yearly salary", lambda r: fmt.money(r.fact("yearly_salary_usd"))),
+    ("Hourly rate", lambda r: fmt.money(r.fact("hourly_rate_usd"), cents=True)),
+    ("Growth rate", lambda r: fmt.percent(r.fact("growth_rate_pct"))),
+    ("Number of jobs", lambda r: fmt.count(r.fact("number_of_jobs"))),
+    ("Job satisfaction", lambda r: fmt.number(r.fact("job_satisfaction_score"))),
+    (
+        "Most common degree",
+        lambda r: fmt.labelled_share(
+            r.fact("most_common_degree"), r.fact("most_common_degree_share_pct")
+        ),
+    ),
+    ("Average age", lambda r: fmt.number(r.fact("average_age_years"))),
+    ("Years of experience", lambda r: fmt.number(r.fact("years_of_experience"))),
+)
+SALARY = (
+    ("Average salary", lambda r: fmt.money(r.fact("average_salary_usd"))),
+    (
+        "Salary range",
+        lambda r: fmt.money_range(r.fact("salary_range_low_usd"), r.fact("salary_range_high_usd")),
+    ),
+    (
+        "Highest paying City",
+        lambda r: fmt.city(r.fact("highest_paying_city"), r.fact("highest_paying_city_state_code")),
+    ),
+    ("Highest paying state", lambda r: fmt.text(r.fact("highest_paying_state"))),
+    ("Best paying company", lambda r: fmt.text(r.fact("best_paying_company"))),
+    ("Best paying industry", lambda r: fmt.text(r.fact("best_paying_industry"))),
+)
+EDUCATION = (
+    OVERVIEW[5],
+    ("Most common major", lambda r: fmt.text(r.fact("most_common_major"))),
+    ("Most common college", lambda r: fmt.text(r.fact("most_common_college"))),
+)
+DEMOGRAPHICS = (
+    OVERVIEW[6],
+    ("Gender ratio", lambda r: _ratio(r.groups, "gender")),
+    ("Race ratio", lambda r: _ratio(r.groups, "race")),
+    ("LGBT Percentage", _lgbt),
+)
+
+
+def _rows(rows: tuple, a: Role, b: Role) -> list[Row]:
+    return [(label, value(a), value(b)) for label, value in rows]
+
+
+def role_rows(rows: tuple, role: Role) -> list[tuple[str, str]]:
+    """The rows of one of the tables above for a single role."""
+    return [(label, value(role)) for label, value in rows]
+
+
+def skill_item(role: Role) -> list[str]:
+    return [
+        f"{skill.name}, {fmt.percent(skill.share_pct)}"
+        if skill.share_pct is not None
+        else sentence_case(skill.name)
+        for skill in role.skills
+    ]
+
+
+def pair_page(pair: Pair) -> PairPage:
+    """Every section of a comparison page, computed from the two roles' facts."""
+    a, b = pair.a, pair.b
+    a_name, b_name = lower_name(a.name), lower_name(b.name)
+    title = pair_title(pair)
+    columns = (a.name, b.name)
+    return PairPage(
+        title=title,
+        opening=opening(pair),
+        skills_sentence=skills_sentences(pair),
+        overview=Table("overview", f"{title} overview", "", columns, _rows(OVERVIEW, a, b)),
+        descriptions=[
+            (f"What does {with_article(lower_name(role.name))} do?", role.fact("description"))
+            for role in (a, b)
+            if role.fact("description")
+        ],
+        salary=Table(
+            "salary",
+            f"{title} salary",
+            sentence_case(
+                f"{plural(a_name)} and {plural(b_name)} have different pay scales, as shown below."
+            ),
+            columns,
+            _rows(SALARY, a, b),
+        ),
+        education=Table(
+            "education",
+            f"Differences between {a_name} and {b_name} education",
+            f"There are a few differences between {with_article(a_name)} and "
+            f"{with_article(b_name)} in terms of educational background:",
+            columns,
+            _rows(EDUCATION, a, b),
+        ),
+        demographics=Table(
+            "demographics",
+            f"{title} demographics",
+            f"Here are the differences between {plural(a_name)}' and {plural(b_name)}' "
+            "demographics:",
+            columns,
+            _rows(DEMOGRAPHICS, a, b),
+        ),
+        duties_heading=f"Differences between {a_name} and {b_name} duties and responsibilities",
+        responsibilities=[
+            ItemList(
+                f"{sentence_case(lower_name(role.name))} example responsibilities.",
+                list(role.responsibilities),
+            )
+            for role in (a, b)
+            if role.responsibilities
+        ],
+        skills_heading=f"{title} skills",
+        skills=[
+            ItemList(f"Common {lower_name(role.name)} skills", skill_item(role))
+            for role in (a, b)
+            if role.skills
+        ],
+    )
