@@ -23,7 +23,7 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 build: setup
-	$(BIN)/dbt build
+	$(BIN)/jobcompare build
 	$(BIN)/jobcompare site --out site
 
 lint: setup

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from jobcompare.build import cli as build_cli
 from jobcompare.ingest import cli as ingest_cli
 from jobcompare.report import cli as report_cli
 
@@ -17,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ingest_cli.register(commands)
+    build_cli.register(commands)
     report_cli.register(commands)
     return parser
 

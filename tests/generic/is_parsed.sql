@@ -1,6 +1,7 @@
 {#-
     Every raw text that is given (not "-" or empty) was parsed: the parsed column is not
-    null. A failure names the page and line of the text that could not be read.
+    null. A failure names the page, line and role position of the text that could not be
+    read (the staging models of page facts all have these columns).
 -#}
 {% test is_parsed(model, column_name, raw_column) %}
 
@@ -11,6 +12,7 @@
         select
             page_id,
             line_number,
+            role_position,
             {{ raw_column }} as raw_text
 
         from {{ model }}

@@ -123,3 +123,26 @@ def run_cli_on(warehouse: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """The main build command (write-audit-publish) on a copied project."""
+    return subprocess.run(
+        [sys.executable, "-m", "jobcompare.cli", "build", "--project", str(project),
+         "--warehouse", str(served_file(project)), *extra],
+        cwd=project,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+
+
+def served_file(project: Path) -> Path:
+    return project / "warehouse" / "job_compare.duckdb"
+
+
+def file_digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()

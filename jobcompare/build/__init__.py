@@ -1,0 +1,1 @@
+"""Write-audit-publish builds: build aside, test, then publish the warehouse whole."""

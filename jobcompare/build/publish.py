@@ -1,0 +1,156 @@
+"""Write, audit, publish: build into a fresh file, run every test, then swap it in whole.
+
+The served DuckDB file is never opened for writing. A build writes into
+``.building-<pid>/<served name>`` beside it (the same name, so that the views' catalog
+name matches, and the same file system, so that the final rename is atomic). Only when
+dbt has built every model and passed every test is the new file checkpointed, exported
+to Parquet and renamed over the served file. Readers that hold the old file keep their
+view of it; new connections see the new build. A failure, or a kill at any point, leaves
+the served file as it was; the next build removes what a killed one left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from jobcompare.build import parquet
+from jobcompare.build.dbt_runner import run_dbt
+from jobcompare.build.errors import BuildFailed
+from jobcompare.build.failures import explain
+from jobcompare.build.lock import BuildLock
+
+STAGING_PREFIX = ".building-"
+
+
+@dataclass(frozen=True)
+class Published:
+    served: Path
+    parquet: Path
+    build_id: str
+    tables: dict[str, int]
+    seconds: float
+
+
+def _cannot_write(folder: Path, error: OSError | duckdb.Error) -> BuildFailed:
+    out_of_space = getattr(error, "errno", None) == errno.ENOSPC or "No space left" in str(error)
+    if out_of_space:
+        return BuildFailed(f"no space left on the device of {folder}; nothing was published")
+    reason = getattr(error, "strerror", None) or str(error)
+    return BuildFailed(f"cannot write to {folder} ({reason}); nothing was published")
+
+
+def remove_stale_builds(folder: Path) -> list[Path]:
+    """Remove what killed builds left (only ever called while holding the build lock)."""
+    stale = [path for path in folder.glob(f"{STAGING_PREFIX}*") if path.is_dir()]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    for path in folder.glob(".*.switch-*"):
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def _checkpoint(path: Path) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def build_and_publish(
+    served: Path,
+    project: Path,
+    parquet_pointer: Path | None = None,
+    dbt_args: list[str] | None = None,
+    say: Callable[[str], None] = print,
+) -> Published:
+    """Build the warehouse aside and publish it over ``served``; raise BuildFailed if not."""
+    started = time.perf_counter()
+    served = served.absolute()
+    folder = served.parent
+    pointer = (parquet_pointer or folder / "parquet").absolute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = BuildLock(served)
+        lock.__enter__()
+    except OSError as error:
+        raise _cannot_write(folder, error) from None
+    try:
+        for path in remove_stale_builds(folder):
+            say(f"removed {path.name}, left by a build that did not finish")
+        staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
+        try:
+            staging_dir.mkdir()
+        except OSError as error:
+            raise _cannot_write(folder, error) from None
+        try:
+            return _build(served, staging_dir / served.name, project, pointer, dbt_args, say,
+                          started)  # fmt: skip
+        finally:
+            shutil.rmtree(staging_dir, ignore_errors=True)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _build(
+    served: Path,
+    staging: Path,
+    project: Path,
+    pointer: Path,
+    dbt_args: list[str] | None,
+    say: Callable[[str], None],
+    started: float,
+) -> Published:
+    say(f"building into {staging} (the served {served.name} is not touched)")
+    output: list[str] = []
+
+    def echo(line: str) -> None:
+        output.append(line)
+        say(line)
+
+    code = run_dbt(["build", *(dbt_args or [])], project, staging, echo)
+    if code != 0:
+        if any("No space left on device" in line for line in output):
+            raise BuildFailed(
+                f"no space left on the device of {served.parent}; nothing was published"
+            )
+        findings = explain(project, project / "target", staging)
+        raise BuildFailed(
+            "the build failed; nothing was published and the served warehouse is unchanged",
+            findings or [line for line in output if "Error" in line][-10:],
+        )
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
+    folder = pointer.parent / f"{pointer.name}-builds" / build_id
+    try:
+        _checkpoint(staging)
+        tables = parquet.export_marts(staging, folder, build_id)
+        wal = served.with_name(served.name + ".wal")
+        if wal.exists():
+            say(f"removing {wal.name}: it belongs to the file being replaced")
+            wal.unlink()
+        os.replace(staging, served)
+    except (OSError, duckdb.Error) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise _cannot_write(served.parent, error) from None
+    try:
+        parquet.switch(pointer, folder)
+    except OSError as error:
+        raise BuildFailed(
+            f"published {served}, but the Parquet folder {pointer} still holds the previous "
+            f"build: {error}"
+        ) from None
+    seconds = time.perf_counter() - started
+    say(
+        f"published {served} and {len(tables)} Parquet files in {pointer} "
+        f"(build {build_id}, {seconds:.1f} s)"
+    )
+    return Published(served, pointer, build_id, tables, seconds)

@@ -1,0 +1,162 @@
+"""Failed, killed and starved builds publish nothing and leave the served file as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from support import copy_project, file_digest, run_build, run_dbt_in, served_file
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """A project copy with one published build."""
+    project = copy_project(tmp_path_factory.mktemp("publish") / "project")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr + result.stdout[-2000:]
+    return project
+
+
+def snapshot(project: Path) -> tuple[str, str]:
+    pointer = project / "warehouse" / "parquet"
+    return file_digest(served_file(project)), os.readlink(pointer)
+
+
+def stray(project: Path) -> list[str]:
+    return sorted(p.name for p in (project / "warehouse").glob(".building-*"))
+
+
+def opens_and_answers(project: Path) -> int:
+    con = duckdb.connect(str(served_file(project)), read_only=True)
+    try:
+        return con.execute("select count(*) from marts.fct_role_pairs").fetchone()[0]
+    finally:
+        con.close()
+
+
+def edit_seed(project: Path, seed: str, old: str, new: str) -> None:
+    path = project / "seeds" / f"{seed}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_malformed_seed_rows_fail_naming_file_row_and_rule(published, tmp_path):
+    project = copy_project(tmp_path / "bad")
+    # The bad project publishes over the same served file as the good one.
+    (project / "warehouse").rmdir()
+    (project / "warehouse").symlink_to(published / "warehouse")
+    before = snapshot(published)
+    edit_seed(project, "raw_overview", 'Yearly salary,"$61,487"', 'Yearly salary,"$12,3x4"')
+    edit_seed(project, "raw_demographics", "LGBT Percentage,10%", "LGBT Percentage,140%")
+    pages = (project / "seeds" / "raw_pages.csv").read_text().splitlines()
+    (project / "seeds" / "raw_pages.csv").write_text("\n".join([*pages, pages[1]]) + "\n")
+    result = run_build(project)
+    assert result.returncode == 1
+    errors = result.stderr
+    assert "error: the build failed; nothing was published" in errors
+    assert "seeds/raw_overview.csv line 2: page_id='customer-service-manager-vs-lead-" in errors
+    assert "raw_text='$12,3x4'" in errors and "is_parsed(value_usd" in errors
+    assert "seeds/raw_demographics.csv line 8:" in errors and "fact_value='140%'" in errors
+    assert "accepted_range(value_pct, min_value=0, max_value=100)" in errors
+    assert "unique(page_id) on stg_pages__pages" in errors
+    assert "seeds/raw_pages.csv line 2; seeds/raw_pages.csv line 4" in errors
+    assert snapshot(published) == before
+    assert stray(published) == []
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["START seed file", "START sql view model", "START test"],
+    ids=["during-seed", "during-models", "during-tests"],
+)
+def test_kill_9_leaves_the_served_file_intact(published, moment):
+    before = snapshot(published)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "jobcompare.cli", "build", "--project", str(published),
+         "--warehouse", str(served_file(published))],
+        cwd=published, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    assert build.stdout is not None
+    seen = []
+    for line in build.stdout:
+        seen.append(line)
+        if moment in line:
+            os.killpg(build.pid, signal.SIGKILL)
+            break
+    build.wait(timeout=60)
+    assert build.returncode == -signal.SIGKILL, "".join(seen[-20:])
+    assert snapshot(published) == before
+    assert opens_and_answers(published) == 3
+
+
+def test_after_kills_the_served_file_passes_dbt_tests_and_the_next_build_publishes(published):
+    """Runs after the kills above: the stray build folder goes with the next build."""
+    tested = run_dbt_in(published, "test", "--target", "read_only")
+    assert tested.returncode == 0, tested.stdout[-3000:]
+    assert "ERROR=0" in tested.stdout
+    before = snapshot(published)
+    result = run_build(published)
+    assert result.returncode == 0, result.stderr + result.stdout[-2000:]
+    assert snapshot(published) != before
+    assert stray(published) == []
+    assert opens_and_answers(published) == 3
+
+
+def _mount_tmpfs(folder: Path, size: int, read_only: bool = False) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {done.stderr.strip()}")
+
+
+def _unmount(folder: Path) -> None:
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_disk_full_gives_a_clear_error_and_keeps_the_served_file(published, tmp_path):
+    project = copy_project(tmp_path / "full")
+    warehouse = project / "warehouse"
+    served = served_file(published)
+    _mount_tmpfs(warehouse, served.stat().st_size + 512 * 1024)
+    try:
+        os.symlink("/dev/null", warehouse / "placeholder")  # the mount is ours and writable
+        (warehouse / "placeholder").unlink()
+        served_copy = served_file(project)
+        served_copy.write_bytes(served.read_bytes())
+        before = file_digest(served_copy)
+        result = run_build(project)
+        assert result.returncode == 1
+        assert "error: no space left on the device of" in result.stderr
+        assert "nothing was published" in result.stderr
+        assert file_digest(served_copy) == before
+        assert stray(project) == []
+    finally:
+        _unmount(warehouse)
+
+
+def test_read_only_folder_gives_a_clear_error_and_keeps_the_served_file(published, tmp_path):
+    project = copy_project(tmp_path / "readonly")
+    warehouse = project / "warehouse"
+    served = served_file(published)
+    _mount_tmpfs(warehouse, served.stat().st_size * 2)
+    try:
+        served_file(project).write_bytes(served.read_bytes())
+        subprocess.run(["mount", "-o", "remount,ro", str(warehouse)], check=True)
+        before = file_digest(served_file(project))
+        result = run_build(project)
+        assert result.returncode == 1
+        assert "(Read-only file system); nothing was published" in result.stderr
+        assert file_digest(served_file(project)) == before
+    finally:
+        _unmount(warehouse)
