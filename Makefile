@@ -8,11 +8,11 @@ INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: setup browser build test lint ingest docs clean
+.PHONY: setup browser build test lint ingest docs bench clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
 	touch $(INSTALLED)
 
 setup: $(INSTALLED)
@@ -36,6 +36,9 @@ test: setup browser lint
 
 ingest: setup
 	$(BIN)/jobcompare ingest
+
+bench: setup
+	$(BIN)/jobcompare bench
 
 docs: setup
 	$(BIN)/dbt docs generate

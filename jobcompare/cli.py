@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from jobcompare.bench import cli as bench_cli
 from jobcompare.build import cli as build_cli
 from jobcompare.ingest import cli as ingest_cli
 from jobcompare.report import cli as report_cli
@@ -20,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest_cli.register(commands)
     build_cli.register(commands)
     report_cli.register(commands)
+    bench_cli.register(commands)
     return parser
 
 

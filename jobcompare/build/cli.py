@@ -39,6 +39,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--project", type=Path, default=PROJECT, help="the dbt project folder (this checkout)"
     )
     parser.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="build from an empty file and recompute every pair (default: start from a copy "
+        "of the served file; the pair fact recomputes only the pairs of new or changed roles)",
+    )
+    parser.add_argument(
         "dbt_args", nargs="*", metavar="DBT_ARG", help="extra arguments for dbt build (after --)"
     )
     parser.set_defaults(run=run)
@@ -53,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
             parquet_pointer=args.parquet,
             dbt_args=args.dbt_args,
             say=lambda line: print(line, flush=True),
+            full_refresh=args.full_refresh,
         )
     except BuildFailed as failure:
         print(f"error: {failure.summary}", file=sys.stderr)

@@ -14,7 +14,11 @@ MANIFEST = "manifest.json"
 
 
 def export_marts(warehouse: Path, folder: Path, build_id: str) -> dict[str, int]:
-    """Write one Parquet file per mart of ``warehouse`` and a manifest into ``folder``."""
+    """Write one Parquet file per mart table of ``warehouse`` and a manifest into ``folder``.
+
+    The mart views (role_comparisons and the pair sections) are not exported: they are
+    joins of these tables, and at thousands of roles they would be billions of rows.
+    """
     folder.mkdir(parents=True)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -22,7 +26,7 @@ def export_marts(warehouse: Path, folder: Path, build_id: str) -> dict[str, int]
             name
             for (name,) in con.execute(
                 "select table_name from information_schema.tables "
-                "where table_schema = 'marts' order by table_name"
+                "where table_schema = 'marts' and table_type = 'BASE TABLE' order by table_name"
             ).fetchall()
         ]
         counts = {}

@@ -72,8 +72,14 @@ def build_and_publish(
     parquet_pointer: Path | None = None,
     dbt_args: list[str] | None = None,
     say: Callable[[str], None] = print,
+    full_refresh: bool = False,
 ) -> Published:
-    """Build the warehouse aside and publish it over ``served``; raise BuildFailed if not."""
+    """Build the warehouse aside and publish it over ``served``; raise BuildFailed if not.
+
+    The build starts from a copy of the served file, so that incremental models (the pair
+    fact) recompute only what changed; ``full_refresh`` starts from an empty file and
+    rebuilds everything.
+    """
     started = time.perf_counter()
     served = served.absolute()
     folder = served.parent
@@ -90,8 +96,14 @@ def build_and_publish(
         staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
         try:
             staging_dir.mkdir()
+            if served.exists() and not full_refresh:
+                say(f"starting from a copy of {served.name} (incremental)")
+                shutil.copyfile(served, staging_dir / served.name)
         except OSError as error:
+            shutil.rmtree(staging_dir, ignore_errors=True)
             raise _cannot_write(folder, error) from None
+        if full_refresh:
+            dbt_args = ["--full-refresh", *(dbt_args or [])]
         try:
             return _build(served, staging_dir / served.name, project, pointer, dbt_args, say,
                           started)  # fmt: skip

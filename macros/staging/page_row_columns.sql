@@ -4,8 +4,8 @@
 -#}
 {% macro page_role_columns() -%}
         page_id,
-        line_number,
-        role_position,
+        cast(line_number as {{ dbt.type_int() }}) as line_number,
+        cast(role_position as {{ dbt.type_int() }}) as role_position,
         role_name,
         {{ canonical_key('role_name') }} as role_key
 {%- endmacro %}

@@ -11,9 +11,9 @@ roles as (
 
 ),
 
-pages as (
+compared_on_pages as (
 
-    select * from {{ ref('stg_pages__pages') }}
+    select * from {{ ref('int_role_pairs_compared_on_pages') }}
 
 ),
 
@@ -26,20 +26,6 @@ pairs as (
     from roles as role_a
     inner join roles as role_b
         on role_a.role_key < role_b.role_key
-
-),
-
-compared_on_pages as (
-
-    select
-        case when role_1_key < role_2_key then role_1_key else role_2_key end as role_a_key,
-        case when role_1_key < role_2_key then role_2_key else role_1_key end as role_b_key,
-        {{ dbt.listagg('page_id', "', '", "order by page_id") }} as compared_on_page_ids
-
-    from pages
-    group by
-        case when role_1_key < role_2_key then role_1_key else role_2_key end,
-        case when role_1_key < role_2_key then role_2_key else role_1_key end
 
 ),
 

@@ -30,6 +30,10 @@
     ('time_to_become', 'time_to_become_min_months', 'value_months_min'),
     ('time_to_become', 'time_to_become_max_months', 'value_months_max'),
 ] %}
+{%- set fingerprinted = ['role_pages.source_page_ids'] %}
+{%- for _, column, _ in pivoted_facts %}
+{%- do fingerprinted.append('facts_pivoted.' ~ column) %}
+{%- endfor %}
 
 with
 
@@ -109,12 +113,14 @@ final as (
 
     select
         role_pages.role_key,
+        {{ surrogate_key(['role_pages.role_key']) }} as role_id,
         names_ranked.role_name,
         role_pages.page_count,
         {%- for _, column, _ in pivoted_facts %}
         facts_pivoted.{{ column }},
         {%- endfor %}
-        role_pages.source_page_ids
+        role_pages.source_page_ids,
+        {{ surrogate_key(fingerprinted) }} as profile_fingerprint
 
     from role_pages
     inner join names_ranked

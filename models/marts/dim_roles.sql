@@ -35,7 +35,7 @@ skill_summaries as (
 final as (
 
     select
-        {{ surrogate_key(['roles.role_key']) }} as role_id,
+        roles.role_id,
         roles.role_key,
         roles.role_name,
         roles.page_count,

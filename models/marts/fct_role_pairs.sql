@@ -2,19 +2,54 @@
     One row per unordered pair of roles (role_a_key sorts first): keys and the differences,
     always role a minus role b. Descriptive facts stay in dim_roles; role_comparisons shows
     both roles side by side in both orientations.
+
+    Incremental: a run recomputes only the pairs that involve a role whose fingerprint
+    (facts, pages and skills) is new or changed since the pairs were built, replacing them
+    by pair_id, and deletes the pairs of roles that are gone. The fingerprints the table
+    was built from are kept beside it, in the intermediate schema. --full-refresh
+    recomputes every pair. Within the query, roles are numbered (in key order) so that the
+    N * (N - 1) / 2 pairs are joined and grouped on one integer, the pair number
+    (role a's number times a million plus role b's), rather than on text.
 -#}
 
+{%- set built_fingerprints = api.Relation.create(
+    database=this.database,
+    schema=ref('int_role_fingerprints').schema,
+    identifier='int_role_fingerprints__in_pair_fact',
+) -%}
+{%- set incremental = is_incremental()
+    and adapter.get_relation(
+        database=built_fingerprints.database,
+        schema=built_fingerprints.schema,
+        identifier=built_fingerprints.identifier,
+    ) is not none -%}
+
+{{ config(
+    materialized='incremental',
+    unique_key='pair_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook=[
+        "delete from {{ this }}
+        where
+            role_a_key not in (select role_key from {{ ref('int_roles_conformed') }})
+            or role_b_key not in (select role_key from {{ ref('int_roles_conformed') }})",
+        "create or replace table {{ this.database }}.{{ ref('int_role_fingerprints').schema }}.int_role_fingerprints__in_pair_fact as
+        select role_key, role_fingerprint from {{ ref('int_role_fingerprints') }}",
+    ]
+) }}
+
 with
-
-pairs as (
-
-    select * from {{ ref('int_role_pairs') }}
-
-),
 
 roles as (
 
     select * from {{ ref('int_roles_conformed') }}
+
+),
+
+fingerprints as (
+
+    select * from {{ ref('int_role_fingerprints') }}
 
 ),
 
@@ -24,48 +59,158 @@ skills as (
 
 ),
 
+compared_on_pages as (
+
+    select * from {{ ref('int_role_pairs_compared_on_pages') }}
+
+),
+
+{% if incremental %}
+
+built as (
+
+    select * from {{ built_fingerprints }}
+
+),
+
+{% endif %}
+
+numbered_roles as (
+
+    select
+        roles.*,
+        row_number() over (order by roles.role_key) as role_number,
+        {% if incremental -%}
+        built.role_key is null as needs_pairs
+        {%- else -%}
+        true as needs_pairs
+        {%- endif %}
+
+    from roles
+    inner join fingerprints
+        on roles.role_key = fingerprints.role_key
+    {% if incremental -%}
+    left join built
+        on
+            fingerprints.role_key = built.role_key
+            and fingerprints.role_fingerprint = built.role_fingerprint
+    {%- endif %}
+
+),
+
+pair_numbers as (
+
+    {% if incremental -%}
+    {#- each pair with a role that needs its pairs, once: from its smaller changed role -#}
+    select
+        least(changed.role_number, other.role_number) as role_a_number,
+        greatest(changed.role_number, other.role_number) as role_b_number,
+        {{ pair_number(
+            'least(changed.role_number, other.role_number)',
+            'greatest(changed.role_number, other.role_number)'
+        ) }} as pair_number
+
+    from numbered_roles as changed
+    inner join numbered_roles as other
+        on changed.role_number != other.role_number
+    where
+        changed.needs_pairs
+        and not (other.needs_pairs and other.role_number < changed.role_number)
+    {%- else -%}
+    select
+        role_a.role_number as role_a_number,
+        role_b.role_number as role_b_number,
+        {{ pair_number('role_a.role_number', 'role_b.role_number') }} as pair_number
+
+    from numbered_roles as role_a
+    inner join numbered_roles as role_b
+        on role_a.role_number < role_b.role_number
+    {%- endif %}
+
+),
+
+numbered_skills as (
+
+    select
+        numbered_roles.role_number,
+        numbered_roles.needs_pairs,
+        skills.skill_key
+
+    from skills
+    inner join numbered_roles
+        on skills.role_key = numbered_roles.role_key
+
+),
+
 skill_counts as (
 
     select
-        role_key,
+        role_number,
         count(*) as skill_count
 
-    from skills
-    group by role_key
+    from numbered_skills
+    group by role_number
 
 ),
 
 shared_skills as (
 
     select
-        skills_a.role_key as role_a_key,
-        skills_b.role_key as role_b_key,
+        {{ pair_number(
+            'least(skills_1.role_number, skills_2.role_number)',
+            'greatest(skills_1.role_number, skills_2.role_number)'
+        ) }} as pair_number,
         count(*) as shared_skill_count
 
-    from skills as skills_a
-    inner join skills as skills_b
+    from numbered_skills as skills_1
+    inner join numbered_skills as skills_2
         on
-            skills_a.skill_key = skills_b.skill_key
-            and skills_a.role_key < skills_b.role_key
-    group by skills_a.role_key, skills_b.role_key
+            skills_1.skill_key = skills_2.skill_key
+            {% if incremental -%}
+            and skills_1.role_number != skills_2.role_number
+    where
+        skills_1.needs_pairs
+        and not (skills_2.needs_pairs and skills_2.role_number < skills_1.role_number)
+            {%- else -%}
+            and skills_1.role_number < skills_2.role_number
+            {%- endif %}
+    group by
+        {{ pair_number(
+            'least(skills_1.role_number, skills_2.role_number)',
+            'greatest(skills_1.role_number, skills_2.role_number)'
+        ) }}
+
+),
+
+compared_on_page_numbers as (
+
+    select
+        {{ pair_number('role_a.role_number', 'role_b.role_number') }} as pair_number,
+        compared_on_pages.compared_on_page_ids
+
+    from compared_on_pages
+    inner join numbered_roles as role_a
+        on compared_on_pages.role_a_key = role_a.role_key
+    inner join numbered_roles as role_b
+        on compared_on_pages.role_b_key = role_b.role_key
 
 ),
 
 compared as (
 
     select
-        pairs.role_a_key,
-        pairs.role_b_key,
-        pairs.is_compared_on_page,
-        pairs.compared_on_page_ids,
+        role_a.role_key as role_a_key,
+        role_b.role_key as role_b_key,
+        compared_on_page_numbers.compared_on_page_ids,
+        compared_on_page_numbers.compared_on_page_ids is not null as is_compared_on_page,
         role_a.yearly_salary_usd - role_b.yearly_salary_usd as yearly_salary_diff_usd,
         cast(
             round(role_a.yearly_salary_usd / nullif(role_b.yearly_salary_usd, 0), 4)
             as decimal(10, 4)
         ) as yearly_salary_ratio,
         case
-            when role_a.yearly_salary_usd > role_b.yearly_salary_usd then pairs.role_a_key
-            when role_b.yearly_salary_usd > role_a.yearly_salary_usd then pairs.role_b_key
+            when role_a.yearly_salary_usd > role_b.yearly_salary_usd then role_a.role_key
+            when role_b.yearly_salary_usd > role_a.yearly_salary_usd then role_b.role_key
         end as higher_paid_role_key,
         role_a.hourly_rate_usd - role_b.hourly_rate_usd as hourly_rate_diff_usd,
         role_a.growth_rate_pct - role_b.growth_rate_pct as growth_rate_diff_pct_points,
@@ -83,19 +228,19 @@ compared as (
         coalesce(skills_b.skill_count, 0) as role_b_skill_count,
         coalesce(shared_skills.shared_skill_count, 0) as shared_skill_count
 
-    from pairs
-    inner join roles as role_a
-        on pairs.role_a_key = role_a.role_key
-    inner join roles as role_b
-        on pairs.role_b_key = role_b.role_key
+    from pair_numbers
+    inner join numbered_roles as role_a
+        on pair_numbers.role_a_number = role_a.role_number
+    inner join numbered_roles as role_b
+        on pair_numbers.role_b_number = role_b.role_number
     left join skill_counts as skills_a
-        on pairs.role_a_key = skills_a.role_key
+        on pair_numbers.role_a_number = skills_a.role_number
     left join skill_counts as skills_b
-        on pairs.role_b_key = skills_b.role_key
+        on pair_numbers.role_b_number = skills_b.role_number
     left join shared_skills
-        on
-            pairs.role_a_key = shared_skills.role_a_key
-            and pairs.role_b_key = shared_skills.role_b_key
+        on pair_numbers.pair_number = shared_skills.pair_number
+    left join compared_on_page_numbers
+        on pair_numbers.pair_number = compared_on_page_numbers.pair_number
 
 ),
 
@@ -103,8 +248,6 @@ final as (
 
     select
         {{ surrogate_key(['role_a_key', 'role_b_key']) }} as pair_id,
-        {{ surrogate_key(['role_a_key']) }} as role_a_id,
-        {{ surrogate_key(['role_b_key']) }} as role_b_id,
         role_a_key,
         role_b_key,
         is_compared_on_page,

@@ -18,20 +18,46 @@ groups as (
 
 ),
 
-pair_groups as (
+pair_group_keys as (
 
     select
         pairs.role_a_key,
         pairs.role_b_key,
         groups.demographic,
         groups.group_key,
-        min(groups.group_name) as group_name,
-        min(groups.group_position) as group_position
-
+        groups.group_name,
+        groups.group_position
     from pairs
     inner join groups
-        on groups.role_key in (pairs.role_a_key, pairs.role_b_key)
-    group by pairs.role_a_key, pairs.role_b_key, groups.demographic, groups.group_key
+        on pairs.role_a_key = groups.role_key
+
+    union all
+
+    select
+        pairs.role_a_key,
+        pairs.role_b_key,
+        groups.demographic,
+        groups.group_key,
+        groups.group_name,
+        groups.group_position
+    from pairs
+    inner join groups
+        on pairs.role_b_key = groups.role_key
+
+),
+
+pair_groups as (
+
+    select
+        role_a_key,
+        role_b_key,
+        demographic,
+        group_key,
+        min(group_name) as group_name,
+        min(group_position) as group_position
+
+    from pair_group_keys
+    group by role_a_key, role_b_key, demographic, group_key
 
 ),
 

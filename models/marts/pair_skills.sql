@@ -20,14 +20,23 @@ skills as (
 
 pair_skill_keys as (
 
-    select distinct
+    select
         pairs.role_a_key,
         pairs.role_b_key,
         skills.skill_key
-
     from pairs
     inner join skills
-        on skills.role_key in (pairs.role_a_key, pairs.role_b_key)
+        on pairs.role_a_key = skills.role_key
+
+    union
+
+    select
+        pairs.role_a_key,
+        pairs.role_b_key,
+        skills.skill_key
+    from pairs
+    inner join skills
+        on pairs.role_b_key = skills.role_key
 
 ),
 

@@ -146,3 +146,20 @@ def file_digest(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_dbt_external(
+    project: Path, warehouse: Path, raw: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """dbt on a copied project, reading raw CSVs directly (the large-input path)."""
+    env = {
+        **os.environ,
+        "JOB_COMPARE_DUCKDB": str(warehouse),
+        "DBT_PROFILES_DIR": str(project),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    return subprocess.run(
+        [str(DBT), "build", "--exclude", "resource_type:seed", "resource_type:unit_test",
+         "--vars", f'{{raw_source: external, raw_path: "{raw}"}}', *args],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip

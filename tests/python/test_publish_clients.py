@@ -24,8 +24,9 @@ def test_sqlalchemy_reflects_and_queries_the_marts_read_only(project):
     try:
         inspector = sa.inspect(engine)
         tables = set(inspector.get_table_names(schema="marts"))
-        assert {"dim_roles", "fct_role_pairs", "pair_skills", "role_skills"} <= tables
-        assert "role_comparisons" in inspector.get_view_names(schema="marts")
+        assert {"dim_roles", "fct_role_pairs", "role_skills", "role_demographics"} <= tables
+        views = set(inspector.get_view_names(schema="marts"))
+        assert {"role_comparisons", "pair_skills", "pair_salaries"} <= views
         columns = {c["name"]: c for c in inspector.get_columns("dim_roles", schema="marts")}
         assert {"role_key", "yearly_salary_usd", "time_to_become_max_months"} <= set(columns)
         with engine.connect() as connection:
@@ -60,7 +61,8 @@ def test_parquet_folder_holds_every_mart_with_a_manifest(project):
         marts = {
             name
             for (name,) in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'marts'"
+                "select table_name from information_schema.tables "
+                "where table_schema = 'marts' and table_type = 'BASE TABLE'"
             ).fetchall()
         }
         assert set(manifest["tables"]) == marts

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_demographics') }}
+    select * from {{ raw_table('raw_demographics') }}
 
 ),
 

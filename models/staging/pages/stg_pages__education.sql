@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_education') }}
+    select * from {{ raw_table('raw_education') }}
 
 ),
 

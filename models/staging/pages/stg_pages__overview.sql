@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_overview') }}
+    select * from {{ raw_table('raw_overview') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_pages') }}
+    select * from {{ raw_table('raw_pages') }}
 
 ),
 
@@ -13,8 +13,8 @@ renamed as (
         source_file,
         layout as page_layout,
         nullif(title, '') as page_title,
-        title_line as title_line_number,
-        header_line as header_line_number,
+        cast(title_line as {{ dbt.type_int() }}) as title_line_number,
+        cast(header_line as {{ dbt.type_int() }}) as header_line_number,
         role_1_name,
         {{ canonical_key('role_1_name') }} as role_1_key,
         role_2_name,

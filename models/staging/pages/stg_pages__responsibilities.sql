@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_responsibilities') }}
+    select * from {{ raw_table('raw_responsibilities') }}
 
 ),
 
@@ -10,7 +10,7 @@ renamed as (
 
     select
         {{ page_role_columns() }},
-        list_rank,
+        cast(list_rank as {{ dbt.type_int() }}) as list_rank,
         trim(responsibility) as responsibility
 
     from source

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_skills') }}
+    select * from {{ raw_table('raw_skills') }}
 
 ),
 
@@ -10,7 +10,7 @@ renamed as (
 
     select
         {{ page_role_columns() }},
-        list_rank,
+        cast(list_rank as {{ dbt.type_int() }}) as list_rank,
         skill_entry,
         {{ parse_share_label('skill_entry') }} as skill_name,
         {{ canonical_key(parse_share_label('skill_entry')) }} as skill_key,

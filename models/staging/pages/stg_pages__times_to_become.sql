@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_times_to_become') }}
+    select * from {{ raw_table('raw_times_to_become') }}
 
 ),
 

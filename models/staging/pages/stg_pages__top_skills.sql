@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('raw_top_skills') }}
+    select * from {{ raw_table('raw_top_skills') }}
 
 ),
 
@@ -10,7 +10,7 @@ renamed as (
 
     select
         {{ page_role_columns() }},
-        skill_rank as top_skill_rank,
+        cast(skill_rank as {{ dbt.type_int() }}) as top_skill_rank,
         trim(skill_name) as skill_name,
         {{ canonical_key('skill_name') }} as skill_key
 

@@ -1,0 +1,1 @@
+"""Synthetic data at the raw layer, and the benchmark of the pipeline at scale."""

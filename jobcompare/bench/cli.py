@@ -1,0 +1,111 @@
+"""``jobcompare synth`` and ``jobcompare bench``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jobcompare.bench.synth import MAX_ROLES, write_synthetic
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the ``synth`` subcommand (and ``bench``)."""
+    synth = commands.add_parser(
+        "synth",
+        help="write synthetic raw CSVs for N roles",
+        description="Write the raw tables for N synthetic roles, in exactly the form "
+        "ingestion writes them (the seed CSVs' columns, text as a page writes it). The same "
+        "seed gives the same files; more roles only add rows.",
+    )
+    synth.add_argument(
+        "--roles", type=int, required=True, help=f"number of roles (2 to {MAX_ROLES})"
+    )
+    synth.add_argument("--seed", type=int, default=1, help="random seed (1)")
+    synth.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    synth.set_defaults(run=run_synth)
+
+    bench = commands.add_parser(
+        "bench",
+        help="benchmark dbt build against the raw-DuckDB floor and a pandas peer",
+        description="For each number of roles: synthetic raw data, a full dbt build (time and "
+        "peak memory), the same compiled SQL run by DuckDB alone (the floor), a pandas peer, "
+        "the K-most-similar site and the pair fact's storage; then 10 roles added to the "
+        "largest warehouse and built incrementally. Prints a table and writes it to --out.",
+    )
+    bench.add_argument(
+        "--roles",
+        default="100,1000,5000",
+        help="comma-separated numbers of roles (default 100,1000,5000)",
+    )
+    bench.add_argument("--large", action="store_true", help="also run 10,000 roles")
+    bench.add_argument("--seed", type=int, default=1, help="random seed of the data (1)")
+    bench.add_argument(
+        "--work", type=Path, default=Path("bench/work"), help="scratch folder (bench/work)"
+    )
+    bench.add_argument(
+        "--out", type=Path, default=Path("bench/RESULTS.md"), help="results file (bench/RESULTS.md)"
+    )
+    bench.add_argument(
+        "--peer-memory-gib",
+        type=float,
+        default=12,
+        help="address-space cap of the pandas peer (12)",
+    )
+    bench.add_argument(
+        "--peer-timeout", type=int, default=1800, help="seconds before the peer is stopped (1800)"
+    )
+    bench.set_defaults(run=run_bench)
+
+
+def run_synth(args: argparse.Namespace) -> int:
+    try:
+        files = write_synthetic(args.roles, args.seed, args.out)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(files)} raw tables for {args.roles} roles into {args.out}")
+    return 0
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Run every size, print the table and write it to --out."""
+    from jobcompare.bench import results  # pandas and psutil load only for the benchmark
+    from jobcompare.bench.run import bench_incremental, bench_scale, machine, stamp
+
+    try:
+        sizes = sorted(
+            {int(n) for n in args.roles.split(",")} | ({10_000} if args.large else set())
+        )
+    except ValueError:
+        print(
+            f"error: --roles takes numbers separated by commas, not {args.roles!r}", file=sys.stderr
+        )
+        return 2
+    if min(sizes) < 3 or max(sizes) > MAX_ROLES:
+        print(f"error: --roles must lie between 3 and {MAX_ROLES}", file=sys.stderr)
+        return 2
+    scales = []
+    for roles in sizes:
+        scales.append(
+            bench_scale(
+                roles,
+                args.work / str(roles),
+                args.seed,
+                int(args.peer_memory_gib * 2**30),
+                args.peer_timeout,
+                check_peer=roles == sizes[0],
+                say=lambda line: print(line, flush=True),
+            )
+        )
+        print(" | ".join(results.row(scales[-1])), flush=True)
+    largest = scales[-1]
+    incremental = bench_incremental(largest, args.work / str(largest.roles), args.seed)
+    command = "jobcompare bench --roles " + ",".join(str(n) for n in sizes)
+    text = results.markdown(scales, incremental, machine(), stamp(), command)
+    results.write(args.out, text)
+    print()
+    print(text)
+    equal = all(s.peer_equal is not False for s in scales)
+    clean = all(not s.floor.failing_tests for s in scales if s.floor)
+    return 0 if equal and clean else 1

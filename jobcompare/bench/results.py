@@ -1,0 +1,105 @@
+"""The benchmark's table: printed, and written to bench/RESULTS.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobcompare.bench.run import IncrementalResult, ScaleResult
+
+COLUMNS = (
+    "roles", "pairs", "dbt build s", "dbt peak MiB", "floor s (models + tests)",
+    "dbt / floor", "pair fact s", "pandas peer s", "pandas / dbt", "pandas peak MiB",
+    "site pages/s (K=10)", "pair fact bytes/pair (DuckDB, Parquet)",
+)  # fmt: skip
+
+
+def _mib(value: int) -> str:
+    return f"{value / 2**20:,.0f}"
+
+
+def row(result: ScaleResult) -> list[str]:
+    assert result.dbt is not None and result.floor is not None
+    dbt = result.dbt.seconds
+    if result.peer_status == "ok" and result.peer is not None:
+        peer = f"{result.peer.seconds:,.1f}"
+        ratio = f"{result.peer.seconds / dbt:.2f}"
+        if result.peer_equal is not None:
+            peer += " (equal)" if result.peer_equal else " (DIFFERS)"
+    else:
+        peer, ratio = result.peer_status, "-"
+    pairs = max(result.pairs, 1)
+    return [
+        f"{result.roles:,}",
+        f"{result.pairs:,}",
+        f"{dbt:,.1f}",
+        _mib(result.dbt.peak_rss_bytes),
+        f"{result.floor.seconds:,.1f} ({result.floor.model_seconds:,.1f} + "
+        f"{result.floor.test_seconds:,.1f})",
+        f"{dbt / result.floor.seconds:.2f}",
+        f"{result.fct_seconds:,.1f}",
+        peer,
+        ratio,
+        _mib(result.peer.peak_rss_bytes) if result.peer else "-",
+        f"{result.site_pages / result.site_seconds:,.0f} ({result.site_pages:,} pages)",
+        f"{result.fct_bytes / pairs:,.0f}, {result.fct_parquet_bytes / pairs:,.0f}",
+    ]
+
+
+def incremental_line(result: IncrementalResult) -> str:
+    return (
+        f"Adding {result.added} roles to {result.roles:,}: {result.changed_roles} roles new or "
+        f"changed, {result.recomputed_pairs:,} pairs recomputed. Pair fact: "
+        f"{result.fct_incremental_seconds:,.1f} s incremental against "
+        f"{result.fct_full_seconds:,.1f} s full "
+        f"({result.fct_incremental_seconds / result.fct_full_seconds:.1%}). Whole dbt build: "
+        f"{result.incremental.seconds:,.1f} s against {result.full.seconds:,.1f} s "
+        f"({result.incremental.seconds / result.full.seconds:.1%})."
+    )
+
+
+def markdown(
+    results: list[ScaleResult],
+    incremental: IncrementalResult | None,
+    machine: str,
+    stamp: str,
+    command: str,
+) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {stamp} on {machine}, with `{command}`.",
+        "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "| " + " | ".join("---" for _ in COLUMNS) + " |",
+        *("| " + " | ".join(row(r)) + " |" for r in results),
+        "",
+    ]
+    if incremental is not None:
+        lines += [incremental_line(incremental), ""]
+    failing = [(r.roles, t) for r in results if r.floor for t in r.floor.failing_tests]
+    if failing:
+        lines += [f"Tests failing in the floor: {failing}", ""]
+    lines += [
+        "- **dbt build**: `dbt build --full-refresh` of every model and data test (unit tests "
+        "and seeds excluded), reading the synthetic raw CSVs directly (`raw_source: external`); "
+        "wall time of the process, peak resident memory of its process tree, DuckDB "
+        "memory_limit 4 GB. From 1,000 roles the pair views' tests check a sample "
+        "(about one role a in 256).",
+        "- **floor**: the same compiled SQL of those models and tests run one after another by "
+        "DuckDB in one Python process, without dbt.",
+        "- **pair fact s**: the time of the `fct_role_pairs` model inside the dbt build.",
+        "- **pandas peer**: the pair fact and the skills pair mart in plain pandas from the same "
+        "CSVs, in its own process with an address-space cap; `(equal)` where its output was "
+        "compared row by row with the warehouse's (`fct_role_pairs`, `pair_skills`).",
+        "- **site**: `jobcompare site --pairs similar -k 10 --jobs 2`: every role page and each "
+        "role's 10 most similar roles' pair pages.",
+        "- **bytes/pair**: DuckDB blocks used by `fct_role_pairs` and its Parquet export, per "
+        "pair.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

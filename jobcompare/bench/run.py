@@ -1,0 +1,251 @@
+"""The benchmark: dbt build against the raw-DuckDB floor and a pandas peer, at scale.
+
+For each number of roles: synthetic raw CSVs; a full ``dbt build`` reading them directly
+(wall time and peak memory of the process tree); the floor (the same compiled SQL run by
+DuckDB in one process); the pandas peer in its own process under a memory cap; the
+K-most-similar site; the pair fact's storage. At the smallest size the peer's output is
+checked equal to the warehouse's; at the largest, 10 roles are added and the incremental
+build is timed against the full one.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import psutil
+
+from jobcompare.bench.floor import FloorResult, run_floor
+from jobcompare.bench.measure import Measured, run_measured
+from jobcompare.bench.synth import write_synthetic
+from jobcompare.build.dbt_runner import DBT, read_json
+from jobcompare.report.site import build_site
+
+DATABASE = "bench.duckdb"  # the same file name everywhere: views name their catalog after it
+SAMPLE = "md5(role_a_key) < '010'"  # at scale, pair view tests check about 1 role a in 256
+ADDED_ROLES = 10
+
+
+@dataclass
+class ScaleResult:
+    roles: int
+    pairs: int = 0
+    dbt: Measured | None = None
+    fct_seconds: float = 0.0
+    floor: FloorResult | None = None
+    peer: Measured | None = None
+    peer_status: str = ""
+    peer_equal: bool | None = None
+    site_pages: int = 0
+    site_seconds: float = 0.0
+    fct_bytes: int = 0
+    fct_parquet_bytes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IncrementalResult:
+    roles: int
+    added: int
+    changed_roles: int
+    recomputed_pairs: int
+    full: Measured
+    incremental: Measured
+    fct_full_seconds: float
+    fct_incremental_seconds: float
+
+
+def _dbt_env(database: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "JOB_COMPARE_DUCKDB": str(database),
+        "DBT_PROFILES_DIR": str(_project()),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def _project() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def _dbt_build(work: Path, raw: Path, roles: int, full_refresh: bool) -> Measured:
+    sample = SAMPLE if roles >= 1000 else "true"
+    variables = f'{{raw_source: external, raw_path: "{raw}", pair_test_sample: "{sample}"}}'
+    command = [
+        str(DBT), "build", "--exclude", "resource_type:seed", "resource_type:unit_test",
+        "--vars", variables, "--target-path", str(work / "target"),
+        "--log-path", str(work / "logs"), *(["--full-refresh"] if full_refresh else []),
+    ]  # fmt: skip
+    measured = run_measured(command, _project(), _dbt_env(work / DATABASE))
+    if measured.returncode != 0:
+        raise RuntimeError(f"dbt build failed for {roles} roles:\n{measured.output[-3000:]}")
+    return measured
+
+
+def _node_seconds(target: Path, name: str) -> float:
+    results = read_json(target / "run_results.json").get("results", [])
+    return sum(r["execution_time"] for r in results if r["unique_id"].endswith(f".{name}"))
+
+
+def _peer(raw: Path, out: Path, memory_cap: int, timeout: int) -> tuple[Measured | None, str]:
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_cap, memory_cap))
+
+    command = [sys.executable, "-m", "jobcompare.bench.peer", str(raw), str(out)]
+    try:
+        measured = run_measured(command, _project(), before=cap, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, f"timed out after {timeout} s"
+    if measured.returncode != 0:
+        if "MemoryError" in measured.output or "Unable to allocate" in measured.output:
+            return measured, f"out of memory (cap {memory_cap / 2**30:.0f} GiB)"
+        return measured, "failed: " + measured.output.strip().splitlines()[-1][:200]
+    return measured, "ok"
+
+
+TEXT_COLUMNS = {"role_a_key", "role_b_key", "skill_key"}
+
+
+def _canonical(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Comparable values: text as text, flags as flags, numbers as floats to 4 places."""
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if column in TEXT_COLUMNS:
+            out[column] = values.astype(str)
+        elif column == "is_shared":
+            out[column] = values.astype(bool)
+        else:
+            out[column] = values.map(lambda v: None if pd.isna(v) else float(v)).astype(float)
+            out[column] = out[column].round(4)
+    return out.sort_values(keys).reset_index(drop=True)
+
+
+def _peer_equal(database: Path, peer_out: Path) -> bool:
+    """The peer's pair fact and skills pair mart equal the warehouse's, row for row."""
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        for table, mart in (("pair_fact", "fct_role_pairs"), ("pair_skills", "pair_skills")):
+            peer = pd.read_parquet(peer_out / f"{table}.parquet")
+            ours = con.execute(f"select * from marts.{mart}").df()[list(peer.columns)]
+            keys = [c for c in ("pair_id", "skill_key") if c in peer.columns]
+            if not _canonical(peer, keys).equals(_canonical(ours, keys)):
+                return False
+    finally:
+        con.close()
+    return True
+
+
+def _storage(database: Path, work: Path) -> tuple[int, int]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        (blocks,) = con.execute(
+            "select count(distinct block_id) from pragma_storage_info('marts.fct_role_pairs') "
+            "where block_id >= 0"
+        ).fetchone()
+        (block_size,) = con.execute("select block_size from pragma_database_size()").fetchone()
+        parquet = work / "fct_role_pairs.parquet"
+        con.execute(f"copy marts.fct_role_pairs to '{parquet}' (format parquet)")
+    finally:
+        con.close()
+    return blocks * block_size, parquet.stat().st_size
+
+
+def _site(database: Path, out: Path) -> tuple[int, float]:
+    summary = build_site(database, out, similar=10, jobs=2, show_progress=False)
+    shutil.rmtree(out, ignore_errors=True)
+    return summary.pages, summary.seconds
+
+
+def bench_scale(
+    roles: int, work: Path, seed: int, peer_cap: int, peer_timeout: int, check_peer: bool,
+    say: Any = print,
+) -> ScaleResult:  # fmt: skip
+    """Everything the table reports for one number of roles."""
+    result = ScaleResult(roles=roles, pairs=roles * (roles - 1) // 2)
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "dbt").mkdir(parents=True)
+    (work / "floor").mkdir()
+    raw = work / "raw"
+    write_synthetic(roles, seed, raw)
+    say(f"[{roles} roles] dbt build")
+    result.dbt = _dbt_build(work / "dbt", raw, roles, full_refresh=True)
+    result.fct_seconds = _node_seconds(work / "dbt" / "target", "fct_role_pairs")
+    say(f"[{roles} roles] floor")
+    result.floor = run_floor(work / "dbt" / "target", work / "floor" / DATABASE)
+    shutil.rmtree(work / "floor", ignore_errors=True)
+    say(f"[{roles} roles] pandas peer")
+    result.peer, result.peer_status = _peer(raw, work / "peer", peer_cap, peer_timeout)
+    if check_peer and result.peer_status == "ok":
+        result.peer_equal = _peer_equal(work / "dbt" / DATABASE, work / "peer")
+    shutil.rmtree(work / "peer", ignore_errors=True)
+    say(f"[{roles} roles] site")
+    result.site_pages, result.site_seconds = _site(work / "dbt" / DATABASE, work / "site")
+    result.fct_bytes, result.fct_parquet_bytes = _storage(work / "dbt" / DATABASE, work)
+    return result
+
+
+def bench_incremental(
+    scale: ScaleResult, work: Path, seed: int, say: Any = print
+) -> IncrementalResult:
+    """Add roles to the built warehouse and time the incremental build against the full."""
+    roles = scale.roles
+    raw = work / "raw"  # the same path (and vars) as the full build: dbt can parse partially
+    write_synthetic(roles + ADDED_ROLES, seed, raw)
+    target = work / "incremental"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(work / "dbt" / "target", target / "target")
+    shutil.copyfile(work / "dbt" / DATABASE, target / DATABASE)
+    built_before = _fingerprints(target / DATABASE)
+    say(f"[{roles} roles] incremental build, {ADDED_ROLES} roles added")
+    incremental = _dbt_build(target, raw, roles + ADDED_ROLES, full_refresh=False)
+    built_after = _fingerprints(target / DATABASE)
+    changed = {k for k, v in built_after.items() if built_before.get(k) != v}
+    unchanged = len(built_after) - len(changed)
+    total = len(built_after) * (len(built_after) - 1) // 2
+    return IncrementalResult(
+        roles=roles,
+        added=ADDED_ROLES,
+        changed_roles=len(changed),
+        recomputed_pairs=total - unchanged * (unchanged - 1) // 2,
+        full=scale.dbt,  # type: ignore[arg-type]
+        incremental=incremental,
+        fct_full_seconds=scale.fct_seconds,
+        fct_incremental_seconds=_node_seconds(target / "target", "fct_role_pairs"),
+    )
+
+
+def _fingerprints(database: Path) -> dict[str, int]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return dict(
+            con.execute(
+                "select role_key, role_fingerprint "
+                "from intermediate.int_role_fingerprints__in_pair_fact"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+
+
+def machine() -> str:
+    memory = psutil.virtual_memory().total / 2**30
+    return (
+        f"{os.cpu_count()} cores, {memory:.1f} GiB memory, {platform.machine()}, "
+        f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, "
+        f"DuckDB memory_limit 4GB"
+    )
+
+
+def stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

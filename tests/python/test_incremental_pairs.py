@@ -1,0 +1,80 @@
+"""The incremental pair fact equals a full refresh after roles are added, changed, removed."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import duckdb
+from support import copy_project, run_cli, run_dbt_external
+
+QUERY = "select * from marts.fct_role_pairs order by role_a_key, role_b_key"
+
+
+def table(warehouse: Path) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(QUERY).fetchall()
+    finally:
+        con.close()
+
+
+def synth(folder: Path, roles: int) -> Path:
+    result = run_cli("synth", "--roles", str(roles), "--out", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def build(project: Path, warehouse: Path, raw: Path, *args: str) -> str:
+    result = run_dbt_external(project, warehouse, raw, *args)
+    assert result.returncode == 0, result.stdout[-3000:]
+    return result.stdout
+
+
+def change_a_growth_rate(raw: Path) -> str:
+    """Set one role's growth rate to 14% on every page; return the role's key."""
+    path = raw / "raw_overview.csv"
+    with path.open(newline="") as handle:
+        records = list(csv.reader(handle))
+    name = records[1][3]
+    for record in records[1:]:
+        if record[3] == name and record[4] == "Growth rate":
+            record[5] = "14%"
+    with path.open("w", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(records)
+    return name.lower().replace(" ", "-")
+
+
+def test_incremental_builds_equal_full_refresh(tmp_path):
+    project = copy_project(tmp_path / "project")
+    folder = tmp_path / "warehouses"
+    (folder / "incremental").mkdir(parents=True)
+    (folder / "full").mkdir()
+    # Same file name in both folders: the views name their catalog after it.
+    incremental = folder / "incremental" / "pairs.duckdb"
+    full = folder / "full" / "pairs.duckdb"
+
+    before = synth(tmp_path / "raw-20", 20)
+    build(project, incremental, before, "--full-refresh")
+    twenty = table(incremental)
+    assert len(twenty) == 190
+
+    # Three roles added and one role's growth rate changed: their pairs are recomputed.
+    after = synth(tmp_path / "raw-23", 23)
+    changed = change_a_growth_rate(after)
+    build(project, incremental, after)
+    build(project, full, after, "--full-refresh")
+    assert table(incremental) == table(full)
+    assert len(table(full)) == 253
+    old = {row[0]: row for row in twenty}
+    kept = [row for row in table(full) if row[0] in old]
+    assert [r for r in kept if changed not in r[1:3]] == [
+        old[r[0]] for r in kept if changed not in r[1:3]
+    ]
+    assert any(r != old[r[0]] for r in kept if changed in r[1:3])
+
+    # Back to the first 20 roles: the pairs of the removed roles are deleted.
+    build(project, incremental, before)
+    assert table(incremental) == twenty
+    shutil.rmtree(folder)
