@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from jobcompare.bench import cli as bench_cli
 from jobcompare.build import cli as build_cli
 from jobcompare.ingest import cli as ingest_cli
+from jobcompare.oews import cli as oews_cli
 from jobcompare.report import cli as report_cli
 
 
@@ -20,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ingest_cli.register(commands)
     build_cli.register(commands)
+    oews_cli.register(commands)
     report_cli.register(commands)
     bench_cli.register(commands)
     return parser

@@ -1,18 +1,7 @@
 -- Swapping the roles of a comparison negates every difference and inverts the salary
 -- ratio: a row here is a pair whose two orientations disagree. At scale the var
 -- pair_test_sample narrows the check to a sample of pairs.
-{%- set differences = [
-    'yearly_salary_diff_usd',
-    'hourly_rate_diff_usd',
-    'growth_rate_diff_pct_points',
-    'number_of_jobs_diff',
-    'time_to_become_min_diff_months',
-    'time_to_become_max_diff_months',
-    'years_of_experience_diff',
-    'average_age_diff_years',
-    'degree_share_diff_pct_points',
-    'lgbt_share_diff_pct_points',
-] %}
+{%- set differences = role_pair_differences() %}
 
 with
 

@@ -55,6 +55,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     bench.add_argument(
         "--peer-timeout", type=int, default=1800, help="seconds before the peer is stopped (1800)"
     )
+    bench.add_argument(
+        "--no-oews", action="store_true", help="skip the real 830-occupation OEWS build"
+    )
     bench.set_defaults(run=run_bench)
 
 
@@ -71,7 +74,7 @@ def run_synth(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     """Run every size, print the table and write it to --out."""
     from jobcompare.bench import results  # pandas and psutil load only for the benchmark
-    from jobcompare.bench.run import bench_incremental, bench_scale, machine, stamp
+    from jobcompare.bench.run import bench_incremental, bench_oews, bench_scale, machine, stamp
 
     try:
         sizes = sorted(
@@ -101,6 +104,9 @@ def run_bench(args: argparse.Namespace) -> int:
         print(" | ".join(results.row(scales[-1])), flush=True)
     largest = scales[-1]
     incremental = bench_incremental(largest, args.work / str(largest.roles), args.seed)
+    if not args.no_oews:
+        scales.append(bench_oews(args.work / "oews", say=lambda line: print(line, flush=True)))
+        print(" | ".join(results.row(scales[-1])), flush=True)
     command = "jobcompare bench --roles " + ",".join(str(n) for n in sizes)
     text = results.markdown(scales, incremental, machine(), stamp(), command)
     results.write(args.out, text)

@@ -29,7 +29,7 @@ def row(result: ScaleResult) -> list[str]:
         peer, ratio = result.peer_status, "-"
     pairs = max(result.pairs, 1)
     return [
-        f"{result.roles:,}",
+        result.label or f"{result.roles:,}",
         f"{result.pairs:,}",
         f"{dbt:,.1f}",
         _mib(result.dbt.peak_rss_bytes),
@@ -40,7 +40,9 @@ def row(result: ScaleResult) -> list[str]:
         peer,
         ratio,
         _mib(result.peer.peak_rss_bytes) if result.peer else "-",
-        f"{result.site_pages / result.site_seconds:,.0f} ({result.site_pages:,} pages)",
+        f"{result.site_pages / result.site_seconds:,.0f} ({result.site_pages:,} pages)"
+        if result.site_pages
+        else "-",
         f"{result.fct_bytes / pairs:,.0f}, {result.fct_parquet_bytes / pairs:,.0f}",
     ]
 
@@ -95,6 +97,9 @@ def markdown(
         "role's 10 most similar roles' pair pages.",
         "- **bytes/pair**: DuckDB blocks used by `fct_role_pairs` and its Parquet export, per "
         "pair.",
+        "- **830 (OEWS)**: the real BLS OEWS May 2025 build: the OEWS models only "
+        "(`--select tag:oews`), 830 detailed occupations and every pair of them "
+        "(`fct_occupation_pairs`), from the bundled release loaded by `jobcompare oews-load`.",
         "",
     ]
     return "\n".join(lines)

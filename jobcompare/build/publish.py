@@ -27,6 +27,7 @@ from jobcompare.build.dbt_runner import run_dbt
 from jobcompare.build.errors import BuildFailed
 from jobcompare.build.failures import explain
 from jobcompare.build.lock import BuildLock
+from jobcompare.oews.load import OewsError, bundled_source, load, out_dir
 
 STAGING_PREFIX = ".building-"
 
@@ -73,12 +74,14 @@ def build_and_publish(
     dbt_args: list[str] | None = None,
     say: Callable[[str], None] = print,
     full_refresh: bool = False,
+    oews_source: Path | None = None,
 ) -> Published:
     """Build the warehouse aside and publish it over ``served``; raise BuildFailed if not.
 
     The build starts from a copy of the served file, so that incremental models (the pair
     fact) recompute only what changed; ``full_refresh`` starts from an empty file and
-    rebuilds everything.
+    rebuilds everything. The OEWS release is verified and loaded first (a no-op when it
+    already is); a damaged data file stops the build before dbt runs.
     """
     started = time.perf_counter()
     served = served.absolute()
@@ -93,6 +96,12 @@ def build_and_publish(
     try:
         for path in remove_stale_builds(folder):
             say(f"removed {path.name}, left by a build that did not finish")
+        try:
+            loaded = load(oews_source or bundled_source(), out_dir(), show_progress=False)
+        except OewsError as error:
+            raise BuildFailed(f"{error}; nothing was published") from None
+        say(f"OEWS {loaded.release} {'already loaded' if loaded.skipped else 'loaded'} "
+            f"in {loaded.out}")  # fmt: skip
         staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
         try:
             staging_dir.mkdir()

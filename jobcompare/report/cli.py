@@ -7,9 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from jobcompare.report.html import render_pair_html
-from jobcompare.report.json_report import render_json
-from jobcompare.report.markdown import render_markdown
+from jobcompare.report.html import render_occupation_pair_html, render_pair_html
+from jobcompare.report.json_report import render_json, render_occupation_json
+from jobcompare.report.markdown import render_markdown, render_occupation_markdown
+from jobcompare.report.occupations import (
+    closest_titles,
+    find_occupation,
+    load_occupation_pair,
+    occupation_page,
+    occupation_titles,
+)
 from jobcompare.report.roles import UnknownRole, find_role, load_pair, role_names
 from jobcompare.report.sections import pair_page
 from jobcompare.report.site import build_site
@@ -27,7 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "report",
         help="compare two roles, as Markdown, HTML or JSON",
         description="Render the comparison of ROLE_A with ROLE_B from the warehouse's marts. "
-        "Roles are named as on the pages (any case) or by key (customer-service-manager).",
+        "Roles are named as on the pages (any case) or by key (customer-service-manager); "
+        "OEWS occupations by SOC code (43-4051) or title (Customer Service Representatives).",
     )
     report.add_argument("role_a", metavar="ROLE_A", help="the left role")
     report.add_argument("role_b", metavar="ROLE_B", help="the right role")
@@ -58,6 +66,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="with --pairs similar: how many most similar roles per role (10)",
     )  # fmt: skip
     site.add_argument(
+        "--occupation-pairs",
+        choices=("similar", "all", "none"),
+        default="similar",
+        help="pair pages for OEWS occupations: each occupation's K most similar (similar, the "
+        "default), all 344,035 pairs, or none",
+    )
+    site.add_argument(
         "--jobs", type=int, default=1, help="render with this many processes in parallel (1)"
     )
     site.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
@@ -79,25 +94,50 @@ def _write(text: str, out: Path | None) -> None:
     os.replace(temporary, out)
 
 
+def _resolve(names: dict[str, str], titles: dict[str, str], asked: str) -> tuple[str, str]:
+    """('role', key) or ('occupation', code) for a name; UnknownRole with the closest names."""
+    try:
+        return "role", find_role(names, asked)
+    except UnknownRole as unknown:
+        code = find_occupation(titles, asked)
+        if code is not None:
+            return "occupation", code
+        raise UnknownRole(asked, unknown.closest + closest_titles(titles, asked)) from None
+
+
 def run_report(args: argparse.Namespace) -> int:
     """Render one comparison; an unknown role exits 2 naming the closest roles."""
     try:
         with read_only(warehouse_path(args.warehouse)) as con:
-            names = role_names(con)
-            a_key, b_key = find_role(names, args.role_a), find_role(names, args.role_b)
-            if a_key == b_key:
-                return _fail(f"{args.role_a!r} and {args.role_b!r} are the same role")
-            pair = load_pair(con, a_key, b_key)
+            names, titles = role_names(con), occupation_titles(con)
+            (kind_a, a), (kind_b, b) = (
+                _resolve(names, titles, n) for n in (args.role_a, args.role_b)
+            )
+            if kind_a != kind_b:
+                return _fail("compare two page roles, or two OEWS occupations, not one of each")
+            if a == b:
+                return _fail(f"{args.role_a!r} and {args.role_b!r} are the same {kind_a}")
+            if kind_a == "occupation":
+                occupations = load_occupation_pair(con, a, b)
+            else:
+                pair = load_pair(con, a, b)
     except (UnknownRole, WarehouseError) as error:
         return _fail(str(error))
-    page = pair_page(pair)
-    if args.format == "md":
-        text = render_markdown(page)
-    elif args.format == "html":
-        text = render_pair_html(page, pair)
+    if kind_a == "occupation":
+        page = occupation_page(occupations)
+        render = {
+            "md": lambda: render_occupation_markdown(page),
+            "html": lambda: render_occupation_pair_html(page, occupations),
+            "json": lambda: render_occupation_json(page, occupations),
+        }
     else:
-        text = render_json(page, pair)
-    _write(text, args.out)
+        page = pair_page(pair)
+        render = {
+            "md": lambda: render_markdown(page),
+            "html": lambda: render_pair_html(page, pair),
+            "json": lambda: render_json(page, pair),
+        }
+    _write(render[args.format](), args.out)
     return 0
 
 
@@ -112,11 +152,15 @@ def run_site(args: argparse.Namespace) -> int:
             similar=None if args.pairs == "all" else args.similar,
             jobs=args.jobs,
             show_progress=not args.no_progress,
+            occupation_pairs_similar={"similar": args.similar, "all": None, "none": 0}[
+                args.occupation_pairs
+            ],
         )
     except WarehouseError as error:
         return _fail(str(error))
     print(
-        f"rendered {summary.pages} pages ({summary.roles} roles, {summary.pairs} pairs) "
+        f"rendered {summary.pages} pages ({summary.roles} roles, {summary.pairs} pairs, "
+        f"{summary.occupations} occupations, {summary.occupation_pairs} occupation pairs) "
         f"into {summary.out} in {summary.seconds:.2f} s, {summary.pages_per_second:,.0f} pages/s"
     )
     return 0

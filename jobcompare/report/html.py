@@ -11,6 +11,17 @@ from markupsafe import Markup
 
 from jobcompare.report import formatting as fmt
 from jobcompare.report.charts import bar_chart, range_chart
+from jobcompare.report.occupations import (
+    OVERVIEW as OCCUPATION_OVERVIEW,
+)
+from jobcompare.report.occupations import (
+    PERCENTILES,
+    SOURCE,
+    Occupation,
+    OccupationPage,
+    OccupationPair,
+    missing_notes,
+)
 from jobcompare.report.roles import Pair, Role
 from jobcompare.report.sections import (
     DEMOGRAPHICS,
@@ -141,9 +152,77 @@ def render_role_html(role: Role, similar: list[dict[str, Any]], root: str = "") 
     )
 
 
-def render_index_html(roles: list[dict[str, str]], pair_count: int) -> str:
+def render_index_html(
+    roles: list[dict[str, str]], occupations: list[dict[str, str]], pair_count: int
+) -> str:
+    template = _environment().get_template("index.html")
+    return template.render(roles=roles, occupations=occupations, pair_count=pair_count, root="")
+
+
+PERCENTILE_COLUMNS = (
+    ("10th", "annual_p10_usd"),
+    ("25th", "annual_p25_usd"),
+    ("Median", "annual_median_usd"),
+    ("75th", "annual_p75_usd"),
+    ("90th", "annual_p90_usd"),
+)
+
+
+def occupation_charts(occupations: list[Occupation]) -> dict[str, Markup | None]:
+    """The 10th-90th percentile wage range (median marked) and the percentile bars."""
+    return {
+        "range": range_chart(
+            "Annual wage, 10th to 90th percentile (median marked)",
+            [
+                (
+                    o.title,
+                    o.fact("annual_p10_usd"),
+                    o.fact("annual_median_usd"),
+                    o.fact("annual_p90_usd"),
+                )
+                for o in occupations
+            ],
+        ),
+        "percentiles": bar_chart(
+            "Annual wage percentiles",
+            [label for label, _ in PERCENTILE_COLUMNS],
+            [(o.title, [o.fact(c) for _, c in PERCENTILE_COLUMNS]) for o in occupations],
+            value_text=fmt.money,
+        ),
+    }
+
+
+def render_occupation_pair_html(page: OccupationPage, pair: OccupationPair, root: str = "") -> str:
     return (
         _environment()
-        .get_template("index.html")
-        .render(roles=roles, pair_count=pair_count, root="")
+        .get_template("occupation_pair.html")
+        .render(
+            page=page,
+            root=root,
+            a_code=pair.a.soc_code,
+            b_code=pair.b.soc_code,
+            charts=occupation_charts([pair.a, pair.b]),
+        )
+    )
+
+
+def render_occupation_html(
+    occupation: Occupation, similar: list[dict[str, Any]], root: str = ""
+) -> str:
+    tables = [
+        ("Overview", [(label, value(occupation)) for label, value in OCCUPATION_OVERVIEW]),
+        ("Wage percentiles", [(label, value(occupation)) for label, value in PERCENTILES]),
+    ]
+    return (
+        _environment()
+        .get_template("occupation.html")
+        .render(
+            occupation=occupation,
+            root=root,
+            tables=tables,
+            notes=missing_notes(occupation),
+            similar=similar,
+            charts=occupation_charts([occupation]),
+            source=SOURCE,
+        )
     )

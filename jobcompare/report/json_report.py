@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from jobcompare.report.occupations import OccupationPage, OccupationPair
 from jobcompare.report.roles import Pair, Role
 from jobcompare.report.sections import PairPage
 
@@ -40,6 +41,18 @@ def render_json(page: PairPage, pair: Pair) -> str:
         "role_a": _role(pair.a),
         "role_b": _role(pair.b),
         "comparison": pair.comparison,
+        "page": dataclasses.asdict(page),
+    }
+    return json.dumps(_plain(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_occupation_json(page: OccupationPage, pair: OccupationPair) -> str:
+    """An occupation comparison as an indented JSON document."""
+    document = {
+        "title": page.title,
+        "occupation_a": pair.a.facts,
+        "occupation_b": pair.b.facts,
+        "similarity_index": pair.similarity,
         "page": dataclasses.asdict(page),
     }
     return json.dumps(_plain(document), indent=2, ensure_ascii=False) + "\n"

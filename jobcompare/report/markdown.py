@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jobcompare.report.occupations import OccupationPage
 from jobcompare.report.sections import ItemList, PairPage, Table
 
 
@@ -14,7 +15,8 @@ def _cell(text: str) -> str:
     return _escape(text).replace("|", "\\|")
 
 
-def _table(table: Table) -> list[str]:
+def table_lines(table: Table) -> list[str]:
+    """A comparison table as Markdown lines, with its heading and introduction."""
     lines = [f"## {_escape(table.heading)}", ""]
     if table.intro:
         lines += [_escape(table.intro), ""]
@@ -42,10 +44,21 @@ def render_markdown(page: PairPage) -> str:
     lines = [f"# {_escape(page.title)}", "", _escape(page.opening), ""]
     if page.skills_sentence:
         lines += [_escape(page.skills_sentence), ""]
-    lines += _table(page.overview)
+    lines += table_lines(page.overview)
     for heading, text in page.descriptions:
         lines += [f"## {_escape(heading)}", "", _escape(text), ""]
-    lines += _table(page.salary) + _table(page.education) + _table(page.demographics)
+    lines += table_lines(page.salary) + table_lines(page.education)
+    lines += table_lines(page.demographics)
     lines += _lists(page.duties_heading, page.responsibilities)
     lines += _lists(page.skills_heading, page.skills)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_occupation_markdown(page: OccupationPage) -> str:
+    """An occupation comparison as Markdown text."""
+    lines = [f"# {_escape(page.title)}", "", _escape(page.opening), ""]
+    lines += table_lines(page.overview) + table_lines(page.percentiles)
+    if page.notes:
+        lines += ["## Notes", "", *(f"- {_escape(note)}" for note in page.notes), ""]
+    lines += [f"Source: {page.source}.", ""]
     return "\n".join(lines).rstrip() + "\n"

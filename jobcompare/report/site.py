@@ -13,7 +13,20 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jobcompare.report import formatting as fmt
-from jobcompare.report.html import render_index_html, render_pair_html, render_role_html
+from jobcompare.report.html import (
+    render_index_html,
+    render_occupation_html,
+    render_occupation_pair_html,
+    render_pair_html,
+    render_role_html,
+)
+from jobcompare.report.occupations import (
+    OccupationPair,
+    load_occupations,
+    occupation_page,
+    occupation_pair_rows,
+    similar_occupations,
+)
 from jobcompare.report.roles import Pair, Role, load_roles, pair_rows, similar_roles
 from jobcompare.report.sections import pair_page
 from jobcompare.report.warehouse import read_only
@@ -28,6 +41,8 @@ _SITE: dict[str, Any] = {}
 class SiteSummary:
     roles: int
     pairs: int
+    occupations: int
+    occupation_pairs: int
     pages: int
     seconds: float
     out: Path
@@ -39,6 +54,10 @@ class SiteSummary:
 
 def pair_file(a_key: str, b_key: str) -> str:
     return f"pairs/{a_key}-vs-{b_key}.html"
+
+
+def occupation_pair_file(a_soc: str, b_soc: str) -> str:
+    return f"occupation-pairs/{a_soc}-vs-{b_soc}.html"
 
 
 def _similar_entries(role_key: str) -> list[dict[str, Any]]:
@@ -61,10 +80,41 @@ def _similar_entries(role_key: str) -> list[dict[str, Any]]:
     return entries
 
 
+def _similar_occupation_entries(code: str) -> list[dict[str, Any]]:
+    occupations = _SITE["occupations"]
+    pages: set[str] = _SITE["occupation_pair_files"]
+    entries = []
+    for other, index in _SITE["similar_occupations"].get(code, []):
+        first, second = sorted((occupations[code].soc_code, occupations[other].soc_code))
+        href = occupation_pair_file(first, second)
+        entries.append(
+            {
+                "title": occupations[other].title,
+                "similarity": "-" if index is None else f"{index:.2f}",
+                "href": f"../{href}" if href in pages
+                else f"../occupations/{occupations[other].soc_code}.html",
+            }
+        )  # fmt: skip
+    return entries
+
+
 def _render(task: tuple[str, ...]) -> tuple[str, str]:
     """One page: (path inside the site, HTML)."""
     roles: dict[str, Role] = _SITE["roles"]
     kind = task[0]
+    if kind == "occupation":
+        occupation = _SITE["occupations"][task[1]]
+        return f"occupations/{occupation.soc_code}.html", render_occupation_html(
+            occupation, _similar_occupation_entries(occupation.code), "../"
+        )
+    if kind == "occupation-pair":
+        occupations = _SITE["occupations"]
+        pair = OccupationPair(
+            occupations[task[1]], occupations[task[2]], _SITE["similarity"][task[1:]]
+        )
+        page = occupation_page(pair)
+        path = occupation_pair_file(pair.a.soc_code, pair.b.soc_code)
+        return path, render_occupation_pair_html(page, pair, "../")
     if kind == "role":
         role = roles[task[1]]
         return f"roles/{role.key}.html", render_role_html(role, _similar_entries(role.key), "../")
@@ -97,30 +147,51 @@ def build_site(
     jobs: int = 1,
     listed_similar: int = 10,
     show_progress: bool = True,
+    occupation_pairs_similar: int | None = 10,
 ) -> SiteSummary:
     """Render the site into ``out`` (replaced whole, only once every page is written).
 
     ``similar`` None renders a page for every pair; a number K renders each role's K most
-    similar roles' pairs.
+    similar roles' pairs. OEWS occupations (when the warehouse has them) get a page each and
+    pair pages for each occupation's ``occupation_pairs_similar`` most similar occupations
+    (0: none; None: all 344,035 pairs).
     """
     started = time.perf_counter()
     with read_only(warehouse) as con:
         roles = load_roles(con)
         pairs = {(row["role_a_key"], row["role_b_key"]): row for row in pair_rows(con, similar)}
         neighbours = similar_roles(con, listed_similar)
+        occupations = load_occupations(con) if _has_occupations(con) else {}
+        occupation_pairs = (
+            occupation_pair_rows(con, occupation_pairs_similar)
+            if occupations and occupation_pairs_similar != 0
+            else []
+        )
+        neighbour_occupations = similar_occupations(con, listed_similar) if occupations else {}
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "roles").mkdir(parents=True)
     (staging / "pairs").mkdir()
+    (staging / "occupations").mkdir()
+    (staging / "occupation-pairs").mkdir()
     _SITE.update(
         roles=roles,
         pairs=pairs,
         similar=neighbours,
         pair_files={pair_file(a, b) for a, b in pairs},
+        occupations=occupations,
+        similarity={(a, b): index for a, b, index in occupation_pairs},
+        similar_occupations=neighbour_occupations,
+        occupation_pair_files={
+            occupation_pair_file(occupations[a].soc_code, occupations[b].soc_code)
+            for a, b, _ in occupation_pairs
+        },
         target=staging,
     )
     tasks: list[tuple[str, ...]] = [("role", key) for key in roles]
     tasks += [("pair", a, b) for a, b in pairs]
+    tasks += [("occupation", code) for code in occupations]
+    tasks += [("occupation-pair", a, b) for a, b, _ in occupation_pairs]
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     try:
         index = [
@@ -132,7 +203,19 @@ def build_site(
             }
             for role in sorted(roles.values(), key=lambda r: r.name.lower())
         ]
-        (staging / "index.html").write_text(render_index_html(index, len(pairs)), "utf-8")
+        occupation_index = [
+            {
+                "href": f"occupations/{o.soc_code}.html",
+                "name": f"{o.title} ({o.soc_code})",
+                "search": f"{o.title.lower()} {o.soc_code} {o.code}",
+                "salary": fmt.money(o.fact("annual_mean_usd")),
+            }
+            for o in sorted(occupations.values(), key=lambda o: o.title.lower())
+        ]
+        (staging / "index.html").write_text(
+            render_index_html(index, occupation_index, len(pairs) + len(occupation_pairs)),
+            "utf-8",
+        )
         _render_all(chunks, len(tasks) + 1, jobs, show_progress)
         _publish(staging, out)
     except BaseException:
@@ -140,7 +223,23 @@ def build_site(
         raise
     finally:
         _SITE.clear()
-    return SiteSummary(len(roles), len(pairs), len(tasks) + 1, time.perf_counter() - started, out)
+    return SiteSummary(
+        len(roles),
+        len(pairs),
+        len(occupations),
+        len(occupation_pairs),
+        len(tasks) + 1,
+        time.perf_counter() - started,
+        out,
+    )
+
+
+def _has_occupations(con: Any) -> bool:
+    (found,) = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'dim_occupations'"
+    ).fetchone()
+    return bool(found)
 
 
 def _render_all(chunks: list[list[tuple[str, ...]]], total: int, jobs: int, show: bool) -> None:

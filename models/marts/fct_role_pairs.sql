@@ -34,7 +34,10 @@
         where
             role_a_key not in (select role_key from {{ ref('int_roles_conformed') }})
             or role_b_key not in (select role_key from {{ ref('int_roles_conformed') }})",
-        "create or replace table {{ this.database }}.{{ ref('int_role_fingerprints').schema }}.int_role_fingerprints__in_pair_fact as
+        "create or replace table {{ api.Relation.create(
+            database=this.database,
+            schema=ref('int_role_fingerprints').schema,
+            identifier='int_role_fingerprints__in_pair_fact') }} as
         select role_key, role_fingerprint from {{ ref('int_role_fingerprints') }}",
     ]
 ) }}

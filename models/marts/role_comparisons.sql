@@ -18,18 +18,7 @@
     'most_common_degree_share_pct',
     'lgbt_share_pct',
 ] -%}
-{%- set differences = [
-    'yearly_salary_diff_usd',
-    'hourly_rate_diff_usd',
-    'growth_rate_diff_pct_points',
-    'number_of_jobs_diff',
-    'time_to_become_min_diff_months',
-    'time_to_become_max_diff_months',
-    'years_of_experience_diff',
-    'average_age_diff_years',
-    'degree_share_diff_pct_points',
-    'lgbt_share_diff_pct_points',
-] -%}
+{%- set differences = role_pair_differences() -%}
 
 with
 

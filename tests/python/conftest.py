@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from support import SOURCE_PAGES, BuiltWarehouse, run_dbt
+from support import SOURCE_PAGES, BuiltWarehouse, run_cli, run_dbt
 
 
 @pytest.fixture
@@ -15,8 +16,20 @@ def source_pages() -> Path:
     return SOURCE_PAGES
 
 
+@pytest.fixture(scope="session", autouse=True)
+def oews_raw_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled OEWS release, loaded once for the session; every dbt run reads it."""
+    out = tmp_path_factory.mktemp("oews") / "raw"
+    os.environ["JOB_COMPARE_OEWS"] = str(out)
+    result = run_cli("oews-load", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
-def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
+def built_warehouse(
+    tmp_path_factory: pytest.TempPathFactory, oews_raw_files: Path
+) -> BuiltWarehouse:
     """The real warehouse, built once per session by ``dbt build`` from the committed seeds."""
     work = tmp_path_factory.mktemp("warehouse")
     warehouse = work / "job_compare.duckdb"

@@ -160,6 +160,6 @@ def run_dbt_external(
     }
     return subprocess.run(
         [str(DBT), "build", "--exclude", "resource_type:seed", "resource_type:unit_test",
-         "--vars", f'{{raw_source: external, raw_path: "{raw}"}}', *args],
+         "tag:oews", "--vars", f'{{raw_source: external, raw_path: "{raw}"}}', *args],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip

@@ -18,3 +18,5 @@ def test_bench_runs_end_to_end_on_a_small_size(tmp_path):
     assert "pages)" in cells[10]
     assert "Adding 10 roles to 25: 11 roles new or changed" in text
     assert "cores" in text and "GiB memory" in text
+    oews = next(line for line in text.splitlines() if line.startswith("| 830 (OEWS) |"))
+    assert "| 344,035 |" in oews
