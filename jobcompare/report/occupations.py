@@ -87,37 +87,6 @@ def load_occupation_pair(con: duckdb.DuckDBPyConnection, a: str, b: str) -> Occu
     return OccupationPair(occupations[a], occupations[b], row[0] if row else None)
 
 
-def occupation_pair_rows(
-    con: duckdb.DuckDBPyConnection, similar: int | None
-) -> list[tuple[str, str, Decimal | None]]:
-    """Occupation pairs for the site: every pair, or each occupation's K most similar."""
-    limit = "" if similar is None else "where similarity_rank <= ?"
-    return con.execute(
-        f"""
-        with oriented as (
-            select pair_id, occupation_a_code as code, occupation_b_code as other,
-                   similarity_index
-            from marts.fct_occupation_pairs
-            union all
-            select pair_id, occupation_b_code, occupation_a_code, similarity_index
-            from marts.fct_occupation_pairs
-        ),
-        ranked as (
-            select pair_id, row_number() over (
-                partition by code order by similarity_index desc nulls last, other
-            ) as similarity_rank
-            from oriented
-        ),
-        chosen as (select distinct pair_id from ranked {limit})
-        select pairs.occupation_a_code, pairs.occupation_b_code, pairs.similarity_index
-        from marts.fct_occupation_pairs as pairs
-        inner join chosen on pairs.pair_id = chosen.pair_id
-        order by 1, 2
-        """,
-        [] if similar is None else [similar],
-    ).fetchall()
-
-
 def lower_title(title: str) -> str:
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
 
@@ -255,33 +224,3 @@ def occupation_page(pair: OccupationPair) -> OccupationPage:
         ),
         notes=missing_notes(a) + missing_notes(b),
     )
-
-
-def similar_occupations(
-    con: duckdb.DuckDBPyConnection, limit: int
-) -> dict[str, list[tuple[str, Decimal]]]:
-    """For every occupation, its ``limit`` most similar occupations and their index."""
-    rows = con.execute(
-        """
-        with oriented as (
-            select occupation_a_code as code, occupation_b_code as other, similarity_index
-            from marts.fct_occupation_pairs
-            union all
-            select occupation_b_code, occupation_a_code, similarity_index
-            from marts.fct_occupation_pairs
-        ),
-        ranked as (
-            select *, row_number() over (
-                partition by code order by similarity_index desc nulls last, other
-            ) as similarity_rank
-            from oriented
-        )
-        select code, other, similarity_index from ranked
-        where similarity_rank <= ? order by code, similarity_rank
-        """,
-        [limit],
-    ).fetchall()
-    found: dict[str, list[tuple[str, Decimal]]] = {}
-    for code, other, index in rows:
-        found.setdefault(code, []).append((other, index))
-    return found

@@ -20,14 +20,13 @@ from jobcompare.report.html import (
     render_pair_html,
     render_role_html,
 )
+from jobcompare.report.neighbours import OCCUPATION_PAIRS, ROLE_PAIRS, nearest, nearest_pairs
 from jobcompare.report.occupations import (
     OccupationPair,
     load_occupations,
     occupation_page,
-    occupation_pair_rows,
-    similar_occupations,
 )
-from jobcompare.report.roles import Pair, Role, load_roles, pair_rows, similar_roles
+from jobcompare.report.roles import Pair, Role, load_roles
 from jobcompare.report.sections import pair_page
 from jobcompare.report.warehouse import read_only
 
@@ -65,7 +64,7 @@ def _similar_entries(role_key: str) -> list[dict[str, Any]]:
     pages: set[str] = _SITE["pair_files"]
     entries = []
     for row in _SITE["similar"].get(role_key, []):
-        other = row["other_key"]
+        other = row["other"]
         first, second = sorted((role_key, other))
         href = pair_file(first, second)
         entries.append(
@@ -73,7 +72,7 @@ def _similar_entries(role_key: str) -> list[dict[str, Any]]:
                 "key": other,
                 "name": roles[other].name,
                 "shared": row["shared_skill_count"],
-                "jaccard": f"{row['skill_jaccard_index']:.2f}",
+                "jaccard": f"{row['score']:.2f}",
                 "pair_href": f"../{href}" if href in pages else None,
             }
         )
@@ -84,7 +83,8 @@ def _similar_occupation_entries(code: str) -> list[dict[str, Any]]:
     occupations = _SITE["occupations"]
     pages: set[str] = _SITE["occupation_pair_files"]
     entries = []
-    for other, index in _SITE["similar_occupations"].get(code, []):
+    for row in _SITE["similar_occupations"].get(code, []):
+        other, index = row["other"], row["score"]
         first, second = sorted((occupations[code].soc_code, occupations[other].soc_code))
         href = occupation_pair_file(first, second)
         entries.append(
@@ -159,15 +159,25 @@ def build_site(
     started = time.perf_counter()
     with read_only(warehouse) as con:
         roles = load_roles(con)
-        pairs = {(row["role_a_key"], row["role_b_key"]): row for row in pair_rows(con, similar)}
-        neighbours = similar_roles(con, listed_similar)
+        pairs = {
+            (row["role_a_key"], row["role_b_key"]): row
+            for row in nearest_pairs(con, ROLE_PAIRS, similar)
+        }
+        neighbours = nearest(
+            con, ROLE_PAIRS, listed_similar, extra=("shared_skill_count",), positive_only=True
+        )
         occupations = load_occupations(con) if _has_occupations(con) else {}
         occupation_pairs = (
-            occupation_pair_rows(con, occupation_pairs_similar)
+            [
+                (row["occupation_a_code"], row["occupation_b_code"], row["similarity_index"])
+                for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_similar)
+            ]
             if occupations and occupation_pairs_similar != 0
             else []
         )
-        neighbour_occupations = similar_occupations(con, listed_similar) if occupations else {}
+        neighbour_occupations = (
+            nearest(con, OCCUPATION_PAIRS, listed_similar) if occupations else {}
+        )
     staging = out.parent / f".{out.name}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "roles").mkdir(parents=True)

@@ -1,0 +1,102 @@
+"""Nearest neighbours in a pair fact: each end's K most similar others, ranked one way.
+
+Role pairs and occupation pairs rank alike: every unordered pair is seen from both of
+its ends, ranked per end by its similarity (highest first, unknown last, ties by the
+other key), so that "the K most similar" means the same thing on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from jobcompare.report.warehouse import records
+
+
+@dataclass(frozen=True)
+class PairFact:
+    """A pair fact table: its two key columns (a < b) and its similarity column."""
+
+    table: str
+    a: str
+    b: str
+    score: str
+
+
+ROLE_PAIRS = PairFact("marts.fct_role_pairs", "role_a_key", "role_b_key", "skill_jaccard_index")
+OCCUPATION_PAIRS = PairFact(
+    "marts.fct_occupation_pairs", "occupation_a_code", "occupation_b_code", "similarity_index"
+)
+
+
+def _ranked_ctes(fact: PairFact, extra: tuple[str, ...] = ()) -> str:
+    """``oriented`` (each pair from both ends) and ``ranked`` (with similarity_rank).
+
+    Only column names of the constants above reach this text; values go in as parameters.
+    """
+    more = "".join(f", {column}" for column in extra)
+    return f"""
+        oriented as (
+            select pair_id, {fact.a} as node, {fact.b} as other, {fact.score} as score{more}
+            from {fact.table}
+            union all
+            select pair_id, {fact.b}, {fact.a}, {fact.score}{more}
+            from {fact.table}
+        ),
+        ranked as (
+            select *, row_number() over (
+                partition by node order by score desc nulls last, other
+            ) as similarity_rank
+            from oriented
+        )"""
+
+
+def nearest_pairs(
+    con: duckdb.DuckDBPyConnection, fact: PairFact, k: int | None
+) -> list[dict[str, Any]]:
+    """The fact's rows, ordered by (a, b): all of them, or those among either end's K nearest."""
+    if k is None:
+        return records(con, f"select * from {fact.table} order by {fact.a}, {fact.b}")
+    return records(
+        con,
+        f"""
+        with {_ranked_ctes(fact)},
+        chosen as (select distinct pair_id from ranked where similarity_rank <= ?)
+        select pairs.*
+        from {fact.table} as pairs
+        inner join chosen on pairs.pair_id = chosen.pair_id
+        order by pairs.{fact.a}, pairs.{fact.b}
+        """,
+        [k],
+    )
+
+
+def nearest(
+    con: duckdb.DuckDBPyConnection,
+    fact: PairFact,
+    k: int,
+    extra: tuple[str, ...] = (),
+    positive_only: bool = False,
+) -> dict[str, list[dict[str, Any]]]:
+    """For every node, its K nearest others, best first: dicts of other, score and ``extra``.
+
+    ``positive_only`` leaves out neighbours whose similarity is zero or unknown (roles that
+    share no skill are not "similar"); ranks are taken before that, so they never change.
+    """
+    keep = "and score > 0" if positive_only else ""
+    rows = records(
+        con,
+        f"""
+        with {_ranked_ctes(fact, extra)}
+        select * from ranked
+        where similarity_rank <= ? {keep}
+        order by node, similarity_rank
+        """,
+        [k],
+    )
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        found.setdefault(row["node"], []).append(row)
+    return found
