@@ -10,3 +10,18 @@ class BuildFailed(Exception):
         self.summary = summary
         self.lines = lines or []
         super().__init__(summary)
+
+
+class ShapeChanged(BuildFailed):
+    """Incremental models whose stored tables have other columns than their definitions now.
+
+    The served file was built by an older version of the project; these tables cannot be
+    updated in place and must be built again from empty.
+    """
+
+    def __init__(self, models: list[str]) -> None:
+        self.models = models
+        super().__init__(
+            f"{', '.join(models)}: the stored table has other columns than the model now; "
+            "build with --full-refresh"
+        )

@@ -120,3 +120,16 @@ def explain(project: Path, target: Path, warehouse: Path) -> list[str]:
             message = " ".join((result.get("message") or "").split())
             lines.append(f"ERROR {kind} {name}: {message[:500]}")
     return lines
+
+
+OUT_OF_SYNC = "The source and target schemas on this incremental model are out of sync"
+
+
+def out_of_sync_models(target: Path) -> list[str]:
+    """Incremental models that failed because their stored columns differ from the model's."""
+    results = read_json(target / "run_results.json").get("results", [])
+    return [
+        result["unique_id"].split(".")[-1]
+        for result in results
+        if result.get("status") == "error" and OUT_OF_SYNC in (result.get("message") or "")
+    ]

@@ -24,8 +24,8 @@ import duckdb
 
 from jobcompare.build import parquet
 from jobcompare.build.dbt_runner import run_dbt
-from jobcompare.build.errors import BuildFailed
-from jobcompare.build.failures import explain
+from jobcompare.build.errors import BuildFailed, ShapeChanged
+from jobcompare.build.failures import explain, out_of_sync_models
 from jobcompare.build.lock import BuildLock
 from jobcompare.oews.load import OewsError, bundled_source, load, out_dir
 
@@ -80,8 +80,10 @@ def build_and_publish(
 
     The build starts from a copy of the served file, so that incremental models (the pair
     fact) recompute only what changed; ``full_refresh`` starts from an empty file and
-    rebuilds everything. The OEWS release is verified and loaded first (a no-op when it
-    already is); a damaged data file stops the build before dbt runs.
+    rebuilds everything, and so does a build whose incremental tables in the served file
+    have other columns than their models now (a file built by an older version). The OEWS
+    release is verified and loaded first (a no-op when it already is); a damaged data file
+    stops the build before dbt runs.
     """
     started = time.perf_counter()
     served = served.absolute()
@@ -102,24 +104,47 @@ def build_and_publish(
             raise BuildFailed(f"{error}; nothing was published") from None
         say(f"OEWS {loaded.release} {'already loaded' if loaded.skipped else 'loaded'} "
             f"in {loaded.out}")  # fmt: skip
-        staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
         try:
-            staging_dir.mkdir()
-            if served.exists() and not full_refresh:
-                say(f"starting from a copy of {served.name} (incremental)")
-                shutil.copyfile(served, staging_dir / served.name)
-        except OSError as error:
-            shutil.rmtree(staging_dir, ignore_errors=True)
-            raise _cannot_write(folder, error) from None
-        if full_refresh:
-            dbt_args = ["--full-refresh", *(dbt_args or [])]
-        try:
-            return _build(served, staging_dir / served.name, project, pointer, dbt_args, say,
-                          started)  # fmt: skip
-        finally:
-            shutil.rmtree(staging_dir, ignore_errors=True)
+            return _build_aside(served, project, pointer, dbt_args, say, started, full_refresh)
+        except ShapeChanged as changed:
+            if full_refresh:
+                raise
+            say(
+                f"{', '.join(changed.models)}: the served file holds an older shape of this "
+                "incremental table; building everything again from empty (--full-refresh)"
+            )
+            return _build_aside(served, project, pointer, dbt_args, say, started, True)
     finally:
         lock.__exit__(None, None, None)
+
+
+def _build_aside(
+    served: Path,
+    project: Path,
+    pointer: Path,
+    dbt_args: list[str] | None,
+    say: Callable[[str], None],
+    started: float,
+    full_refresh: bool,
+) -> Published:
+    """One attempt in a fresh staging folder, removed again whatever happens."""
+    folder = served.parent
+    staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
+    try:
+        staging_dir.mkdir()
+        if served.exists() and not full_refresh:
+            say(f"starting from a copy of {served.name} (incremental)")
+            shutil.copyfile(served, staging_dir / served.name)
+    except OSError as error:
+        shutil.rmtree(staging_dir, ignore_errors=True)
+        raise _cannot_write(folder, error) from None
+    if full_refresh:
+        dbt_args = ["--full-refresh", *(dbt_args or [])]
+    try:
+        return _build(served, staging_dir / served.name, project, pointer, dbt_args, say,
+                      started)  # fmt: skip
+    finally:
+        shutil.rmtree(staging_dir, ignore_errors=True)
 
 
 def _build(
@@ -144,6 +169,9 @@ def _build(
             raise BuildFailed(
                 f"no space left on the device of {served.parent}; nothing was published"
             )
+        changed = out_of_sync_models(project / "target")
+        if changed:
+            raise ShapeChanged(changed)
         findings = explain(project, project / "target", staging)
         raise BuildFailed(
             "the build failed; nothing was published and the served warehouse is unchanged",

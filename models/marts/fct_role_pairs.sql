@@ -6,7 +6,8 @@
     Incremental: a run recomputes only the pairs that involve a role whose fingerprint
     (facts, pages and skills) is new or changed since the pairs were built, replacing them
     by pair_id, and deletes the pairs of roles that are gone. The fingerprints the table
-    was built from are kept beside it, in the intermediate schema. --full-refresh
+    was built from are kept beside it, in the intermediate schema, combined with a digest
+    of this file, so that a change to this SQL recomputes every pair. --full-refresh
     recomputes every pair. Within the query, roles are numbered (in key order) so that the
     N * (N - 1) / 2 pairs are joined and grouped on one integer, the pair number
     (role a's number times a million plus role b's), rather than on text.
@@ -38,7 +39,10 @@
             database=this.database,
             schema=ref('int_role_fingerprints').schema,
             identifier='int_role_fingerprints__in_pair_fact') }} as
-        select role_key, role_fingerprint from {{ ref('int_role_fingerprints') }}",
+        select
+            role_key,
+            {{ fingerprint_with_definition('role_fingerprint') }} as role_fingerprint
+        from {{ ref('int_role_fingerprints') }}",
     ]
 ) }}
 
@@ -96,7 +100,8 @@ numbered_roles as (
     left join built
         on
             fingerprints.role_key = built.role_key
-            and fingerprints.role_fingerprint = built.role_fingerprint
+            and {{ fingerprint_with_definition('fingerprints.role_fingerprint') }}
+            = built.role_fingerprint
     {%- endif %}
 
 ),

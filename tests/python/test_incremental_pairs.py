@@ -78,3 +78,41 @@ def test_incremental_builds_equal_full_refresh(tmp_path):
     build(project, incremental, before)
     assert table(incremental) == twenty
     shutil.rmtree(folder)
+
+
+def tamper(warehouse: Path) -> None:
+    """Overwrite one stored difference, as a build by older SQL would have left it."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute("update marts.fct_role_pairs set growth_rate_diff_pct_points = 99")
+    finally:
+        con.close()
+
+
+def test_a_change_to_the_pair_fact_sql_recomputes_every_pair(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "incremental").mkdir()
+    (tmp_path / "full").mkdir()
+    incremental = tmp_path / "incremental" / "pairs.duckdb"
+    full = tmp_path / "full" / "pairs.duckdb"
+    raw = synth(tmp_path / "raw-12", 12)
+    build(project, incremental, raw, "--full-refresh")
+    build(project, full, raw, "--full-refresh")
+    assert table(incremental) == table(full)
+
+    # Same data, same SQL: the incremental run keeps every stored row, tampered or not,
+    # and the data test that recomputes the differences from the role facts catches it.
+    tamper(incremental)
+    result = run_dbt_external(project, incremental, raw)
+    assert result.returncode != 0
+    assert "Failure in test assert_pair_differences_match_role_facts" in result.stdout
+    kept = table(incremental)
+    assert len(kept) == 66
+    assert {row[0] for row in kept} == {row[0] for row in table(full)}
+    assert kept != table(full)
+
+    # Same data, changed SQL (here only a comment): every pair is computed again.
+    model = project / "models" / "marts" / "fct_role_pairs.sql"
+    model.write_text(model.read_text() + "\n-- a later version of this model\n")
+    build(project, incremental, raw)
+    assert table(incremental) == table(full)

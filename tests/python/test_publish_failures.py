@@ -160,3 +160,31 @@ def test_read_only_folder_gives_a_clear_error_and_keeps_the_served_file(publishe
         assert file_digest(served_file(project)) == before
     finally:
         _unmount(warehouse)
+
+
+def test_a_served_file_from_an_older_version_is_built_again_from_empty(published):
+    """An incremental table with other columns (an older project built it) is rebuilt whole."""
+    con = duckdb.connect(str(served_file(published)))
+    try:
+        con.execute("alter table marts.fct_role_pairs add column role_a_id varchar")
+    finally:
+        con.close()
+    result = run_build(published)
+    assert result.returncode == 0, result.stderr + result.stdout[-2000:]
+    assert (
+        "fct_role_pairs: the served file holds an older shape of this incremental table; "
+        "building everything again from empty (--full-refresh)"
+    ) in result.stdout
+    con = duckdb.connect(str(served_file(published)), read_only=True)
+    try:
+        columns = [row[0] for row in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'marts' and table_name = 'fct_role_pairs'"
+        ).fetchall()]  # fmt: skip
+        pairs = con.execute("select count(*) from marts.fct_role_pairs").fetchone()[0]
+    finally:
+        con.close()
+    assert "role_a_id" not in columns
+    assert "pair_id" in columns
+    assert pairs == 3
+    assert stray(published) == []
