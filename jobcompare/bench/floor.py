@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from jobcompare.build.dbt_runner import read_json
+from jobcompare.dbt_process import read_json
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ import psutil
 from jobcompare.bench.floor import FloorResult, run_floor
 from jobcompare.bench.measure import Measured, run_measured
 from jobcompare.bench.synth import write_synthetic
-from jobcompare.build.dbt_runner import DBT, read_json
+from jobcompare.dbt_process import DBT, dbt_env, read_json
 from jobcompare.report.site import build_site
 
 DATABASE = "bench.duckdb"  # the same file name everywhere: views name their catalog after it
@@ -66,15 +66,6 @@ class IncrementalResult:
     fct_incremental_seconds: float
 
 
-def _dbt_env(database: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "JOB_COMPARE_DUCKDB": str(database),
-        "DBT_PROFILES_DIR": str(_project()),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
-
-
 def _project() -> Path:
     return Path(__file__).resolve().parents[2]
 
@@ -92,7 +83,7 @@ def _dbt_build(
         str(DBT), "build", *nodes, "--vars", variables, "--target-path", str(work / "target"),
         "--log-path", str(work / "logs"), *(["--full-refresh"] if full_refresh else []),
     ]  # fmt: skip
-    measured = run_measured(command, _project(), _dbt_env(work / DATABASE))
+    measured = run_measured(command, _project(), dbt_env(_project(), work / DATABASE))
     if measured.returncode != 0:
         raise RuntimeError(f"dbt build failed for {roles} roles:\n{measured.output[-3000:]}")
     return measured

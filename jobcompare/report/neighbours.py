@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from jobcompare.report.warehouse import records
+from jobcompare.warehouse import records
 
 
 @dataclass(frozen=True)

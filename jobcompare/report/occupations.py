@@ -13,7 +13,7 @@ import duckdb
 from jobcompare.report import formatting as fmt
 from jobcompare.report.prose import listing, sentence_case
 from jobcompare.report.sections import Table
-from jobcompare.report.warehouse import records
+from jobcompare.warehouse import records
 
 SOURCE = "BLS Occupational Employment and Wage Statistics (OEWS), May 2025, national estimates"
 SOC = re.compile(r"^\s*(\d{2})-?(\d{4})\s*$")

@@ -28,7 +28,7 @@ from jobcompare.report.occupations import (
 )
 from jobcompare.report.roles import Pair, Role, load_roles
 from jobcompare.report.sections import pair_page
-from jobcompare.report.warehouse import read_only
+from jobcompare.warehouse import read_only
 
 CHUNK = 25
 

@@ -32,7 +32,8 @@ def test_load_writes_every_table_and_a_second_load_does_nothing(tmp_path):
     assert "OEWS May 2025 loaded" in first.stdout and "370,172 cell" in first.stdout
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [f"{t}.csv" for t in ("occupation", "area", "industry", "datatype", "footnote",
-                              "meta", "cell", "manifest_counts")] + ["_loaded.json"]
+                              "meta", "cell", "manifest_counts")]
+        + ["_loaded.json", ".made-by-jobcompare"]
     )  # fmt: skip
     stamp = (out / "cell.csv").stat().st_mtime_ns
     again = run_cli("oews-load", "--out", str(out), "--no-progress")

@@ -22,12 +22,13 @@ from pathlib import Path
 
 import duckdb
 
-from jobcompare.build import parquet
-from jobcompare.build.dbt_runner import run_dbt
-from jobcompare.build.errors import BuildFailed, ShapeChanged
-from jobcompare.build.failures import explain, out_of_sync_models
-from jobcompare.build.lock import BuildLock
-from jobcompare.oews.load import OewsError, bundled_source, load, out_dir
+from jobcompare.dbt_process import run_dbt
+from jobcompare.lock import FileLock
+from jobcompare.oews.load import OewsError, bundled_source, load
+from jobcompare.project import oews_dir
+from jobcompare.publish import parquet
+from jobcompare.publish.errors import BuildFailed, ShapeChanged
+from jobcompare.publish.failures import explain, out_of_sync_models
 
 STAGING_PREFIX = ".building-"
 
@@ -91,7 +92,7 @@ def build_and_publish(
     pointer = (parquet_pointer or folder / "parquet").absolute()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        lock = BuildLock(served)
+        lock = FileLock(folder / f".{served.name}.lock", f"build of {served}")
         lock.__enter__()
     except OSError as error:
         raise _cannot_write(folder, error) from None
@@ -99,7 +100,7 @@ def build_and_publish(
         for path in remove_stale_builds(folder):
             say(f"removed {path.name}, left by a build that did not finish")
         try:
-            loaded = load(oews_source or bundled_source(), out_dir(), show_progress=False)
+            loaded = load(oews_source or bundled_source(), oews_dir(project), show_progress=False)
         except OewsError as error:
             raise BuildFailed(f"{error}; nothing was published") from None
         say(f"OEWS {loaded.release} {'already loaded' if loaded.skipped else 'loaded'} "

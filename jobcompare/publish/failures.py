@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from jobcompare.build.dbt_runner import read_json
+from jobcompare.dbt_process import read_json
 
 FAILED = {"error", "fail", "runtime error"}
 SHOWN_ROWS = 5

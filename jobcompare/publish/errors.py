@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from jobcompare.errors import CommandError
 
-class BuildFailed(Exception):
+
+class BuildFailed(CommandError):
     """The build did not publish; ``lines`` say why, one finding each."""
+
+    exit_code = 1
 
     def __init__(self, summary: str, lines: list[str] | None = None) -> None:
         self.summary = summary
         self.lines = lines or []
         super().__init__(summary)
+
+    def one_line(self) -> str:
+        return "\n".join([self.summary, *(f"  {line}" for line in self.lines)])
 
 
 class ShapeChanged(BuildFailed):

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from jobcompare.build.errors import BuildFailed
-from jobcompare.build.publish import build_and_publish
-from jobcompare.report.warehouse import warehouse_path
-
-PROJECT = Path(__file__).resolve().parents[2]
+from jobcompare.project import project_dir, warehouse_path
+from jobcompare.publish.write_audit_publish import build_and_publish
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -36,7 +32,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "(default: 'parquet' beside the served file)",
     )
     parser.add_argument(
-        "--project", type=Path, default=PROJECT, help="the dbt project folder (this checkout)"
+        "--project",
+        type=Path,
+        help="the dbt project folder (default: the project around the current directory, "
+        "else this checkout)",
     )
     parser.add_argument(
         "--oews-source",
@@ -57,20 +56,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build and publish; a failure prints what failed and returns 1."""
-    try:
-        build_and_publish(
-            warehouse_path(args.warehouse),
-            args.project,
-            parquet_pointer=args.parquet,
-            dbt_args=args.dbt_args,
-            say=lambda line: print(line, flush=True),
-            full_refresh=args.full_refresh,
-            oews_source=args.oews_source,
-        )
-    except BuildFailed as failure:
-        print(f"error: {failure.summary}", file=sys.stderr)
-        for line in failure.lines:
-            print(f"  {line}", file=sys.stderr)
-        return 1
+    """Build and publish; a failure raises BuildFailed (one line per finding, exit 1)."""
+    project = project_dir(args.project)
+    build_and_publish(
+        warehouse_path(args.warehouse, project),
+        project,
+        parquet_pointer=args.parquet.absolute() if args.parquet else None,
+        dbt_args=args.dbt_args,
+        say=lambda line: print(line, flush=True),
+        full_refresh=args.full_refresh,
+        oews_source=args.oews_source,
+    )
     return 0
