@@ -10,11 +10,30 @@ from pathlib import Path
 
 import duckdb
 
+from jobcompare.publish.served_file import Publication
+
 MANIFEST = "manifest.json"
 
 
-def export_marts(warehouse: Path, folder: Path, build_id: str) -> dict[str, int]:
+def build_folder(pointer: Path, build_id: str) -> Path:
+    """The folder that holds build ``build_id``'s export, beside the link ``pointer``."""
+    return pointer.parent / f"{pointer.name}-builds" / build_id
+
+
+def published_build(folder: Path) -> str | None:
+    """The build id that the manifest in ``folder`` (or behind a link) names, if any."""
+    try:
+        return str(json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["build_id"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def export_marts(warehouse: Path, folder: Path, publication: Publication) -> dict[str, int]:
     """Write one Parquet file per mart table of ``warehouse`` and a manifest into ``folder``.
+
+    The manifest names the build (its id, and the SHA-256 and size of the DuckDB file it
+    was exported from, as recorded beside the served file) and is written last: a folder
+    without one is an unfinished export.
 
     The mart views (role_comparisons and the pair sections) are not exported: they are
     joins of these tables, and at thousands of roles they would be billions of rows.
@@ -38,7 +57,9 @@ def export_marts(warehouse: Path, folder: Path, build_id: str) -> dict[str, int]
     finally:
         con.close()
     manifest = {
-        "build_id": build_id,
+        "build_id": publication.build_id,
+        "warehouse_sha256": publication.sha256,
+        "warehouse_bytes": publication.size,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "duckdb_version": duckdb.__version__,
         "tables": {

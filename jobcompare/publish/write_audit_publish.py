@@ -7,6 +7,11 @@ dbt has built every model and passed every test is the new file checkpointed, ex
 to Parquet and renamed over the served file. Readers that hold the old file keep their
 view of it; new connections see the new build. A failure, or a kill at any point, leaves
 the served file as it was; the next build removes what a killed one left behind.
+
+From the start of a build to its publish the served file is held (``served_file``): no
+writer can open it meanwhile, and a file a writer holds is refused. An incremental build
+starts from a copy of the served file only when that copy is byte for byte the last
+published build; otherwise it builds from empty, and says why.
 """
 
 from __future__ import annotations
@@ -29,8 +34,19 @@ from jobcompare.project import oews_dir
 from jobcompare.publish import parquet
 from jobcompare.publish.errors import BuildFailed, ShapeChanged
 from jobcompare.publish.failures import explain, out_of_sync_models
+from jobcompare.publish.served_file import (
+    Publication,
+    ServedFileHold,
+    check_target,
+    copy_with_digest,
+    digest,
+    read_record,
+    write_record,
+)
 
 STAGING_PREFIX = ".building-"
+# Room an incremental build needs beside the served file: its copy, and the copy's growth.
+COPY_HEADROOM = 1.5
 
 
 @dataclass(frozen=True)
@@ -42,12 +58,19 @@ class Published:
     seconds: float
 
 
+def _out_of_space(error: BaseException | str) -> bool:
+    return getattr(error, "errno", None) == errno.ENOSPC or "No space left" in str(error)
+
+
 def _cannot_write(folder: Path, error: OSError | duckdb.Error) -> BuildFailed:
-    out_of_space = getattr(error, "errno", None) == errno.ENOSPC or "No space left" in str(error)
-    if out_of_space:
+    if _out_of_space(error):
         return BuildFailed(f"no space left on the device of {folder}; nothing was published")
     reason = getattr(error, "strerror", None) or str(error)
     return BuildFailed(f"cannot write to {folder} ({reason}); nothing was published")
+
+
+class _NoRoomForCopy(Exception):
+    """An incremental build ran out of space; a build from empty needs less."""
 
 
 def remove_stale_builds(folder: Path) -> list[Path]:
@@ -80,16 +103,17 @@ def build_and_publish(
     """Build the warehouse aside and publish it over ``served``; raise BuildFailed if not.
 
     The build starts from a copy of the served file, so that incremental models (the pair
-    fact) recompute only what changed; ``full_refresh`` starts from an empty file and
-    rebuilds everything, and so does a build whose incremental tables in the served file
-    have other columns than their models now (a file built by an older version). The OEWS
-    release is verified and loaded first (a no-op when it already is); a damaged data file
-    stops the build before dbt runs.
+    fact) recompute only what changed. It builds from empty instead (as ``full_refresh``
+    does) when the served file is not the last published build's own content, when there
+    is no room for the copy, and when its incremental tables have other columns than their
+    models now (a file built by an older version). The OEWS release is verified and loaded
+    first (a no-op when it already is); a damaged data file stops the build before dbt runs.
     """
     started = time.perf_counter()
     served = served.absolute()
     folder = served.parent
     pointer = (parquet_pointer or folder / "parquet").absolute()
+    check_target(served)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         lock = FileLock(folder / f".{served.name}.lock", f"build of {served}")
@@ -99,24 +123,66 @@ def build_and_publish(
     try:
         for path in remove_stale_builds(folder):
             say(f"removed {path.name}, left by a build that did not finish")
-        try:
-            loaded = load(oews_source or bundled_source(), oews_dir(project), show_progress=False)
-        except OewsError as error:
-            raise BuildFailed(f"{error}; nothing was published") from None
-        say(f"OEWS {loaded.release} {'already loaded' if loaded.skipped else 'loaded'} "
-            f"in {loaded.out}")  # fmt: skip
-        try:
-            return _build_aside(served, project, pointer, dbt_args, say, started, full_refresh)
-        except ShapeChanged as changed:
-            if full_refresh:
-                raise
-            say(
-                f"{', '.join(changed.models)}: the served file holds an older shape of this "
-                "incremental table; building everything again from empty (--full-refresh)"
-            )
-            return _build_aside(served, project, pointer, dbt_args, say, started, True)
+        with ServedFileHold(served):
+            _repair_parquet(served, pointer, say)
+            try:
+                loaded = load(oews_source or bundled_source(), oews_dir(project),
+                              show_progress=False)  # fmt: skip
+            except OewsError as error:
+                raise BuildFailed(f"{error}; nothing was published") from None
+            say(f"OEWS {loaded.release} {'already loaded' if loaded.skipped else 'loaded'} "
+                f"in {loaded.out}")  # fmt: skip
+            attempt = (served, project, pointer, dbt_args, say, started)
+            try:
+                return _build_aside(*attempt, full_refresh)
+            except _NoRoomForCopy:
+                say("no space left for an incremental build beside a copy of the served file; "
+                    "building from empty instead (--full-refresh), which needs less")  # fmt: skip
+                return _build_aside(*attempt, True)
+            except ShapeChanged as changed:
+                if full_refresh:
+                    raise
+                say(
+                    f"{', '.join(changed.models)}: the served file holds an older shape of "
+                    "this incremental table; building everything again from empty "
+                    "(--full-refresh)"
+                )
+                return _build_aside(*attempt, True)
     finally:
         lock.__exit__(None, None, None)
+
+
+def _start_from_served(served: Path, staging: Path, say: Callable[[str], None]) -> bool:
+    """Copy the served file to ``staging`` if it is the last publish's own content."""
+    record = read_record(served)
+    if record is None:
+        say(f"{served.name} has no record of its publish (an older version built it); "
+            "building from empty")  # fmt: skip
+        return False
+    size = served.stat().st_size
+    free = shutil.disk_usage(served.parent).free
+    if free < size * COPY_HEADROOM:
+        say(
+            f"only {free / 2**20:,.0f} MiB free beside {served.name} "
+            f"({size / 2**20:,.0f} MiB): too little to start from a copy of it; building "
+            "from empty (--full-refresh)"
+        )
+        return False
+    try:
+        copied = copy_with_digest(served, staging)
+    except OSError as error:
+        staging.unlink(missing_ok=True)
+        if _out_of_space(error):
+            say(f"no space left to copy {served.name}; building from empty (--full-refresh)")
+            return False
+        raise
+    if copied != record.sha256:
+        staging.unlink()
+        say(f"{served.name} was changed after build {record.build_id} published it (not by a "
+            "build); building from empty so that nothing a writer left is carried on")  # fmt: skip
+        return False
+    say(f"starting from a copy of {served.name}, build {record.build_id} (incremental)")
+    return True
 
 
 def _build_aside(
@@ -131,19 +197,25 @@ def _build_aside(
     """One attempt in a fresh staging folder, removed again whatever happens."""
     folder = served.parent
     staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
+    staging = staging_dir / served.name
     try:
         staging_dir.mkdir()
-        if served.exists() and not full_refresh:
-            say(f"starting from a copy of {served.name} (incremental)")
-            shutil.copyfile(served, staging_dir / served.name)
+        incremental = (not full_refresh and served.exists()
+                       and _start_from_served(served, staging, say))  # fmt: skip
     except OSError as error:
         shutil.rmtree(staging_dir, ignore_errors=True)
         raise _cannot_write(folder, error) from None
-    if full_refresh:
+    except BaseException:
+        shutil.rmtree(staging_dir, ignore_errors=True)
+        raise
+    if not incremental:
         dbt_args = ["--full-refresh", *(dbt_args or [])]
     try:
-        return _build(served, staging_dir / served.name, project, pointer, dbt_args, say,
-                      started)  # fmt: skip
+        return _build(served, staging, project, pointer, dbt_args, say, started)
+    except BuildFailed as failure:
+        if incremental and failure.summary.startswith("no space left"):
+            raise _NoRoomForCopy from None
+        raise
     finally:
         shutil.rmtree(staging_dir, ignore_errors=True)
 
@@ -179,14 +251,12 @@ def _build(
             findings or [line for line in output if "Error" in line][-10:],
         )
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
-    folder = pointer.parent / f"{pointer.name}-builds" / build_id
+    folder = parquet.build_folder(pointer, build_id)
     try:
         _checkpoint(staging)
-        tables = parquet.export_marts(staging, folder, build_id)
-        wal = served.with_name(served.name + ".wal")
-        if wal.exists():
-            say(f"removing {wal.name}: it belongs to the file being replaced")
-            wal.unlink()
+        publication = Publication(build_id, digest(staging), staging.stat().st_size)
+        tables = parquet.export_marts(staging, folder, publication)
+        write_record(served, publication)
         os.replace(staging, served)
     except (OSError, duckdb.Error) as error:
         shutil.rmtree(folder, ignore_errors=True)
@@ -196,7 +266,7 @@ def _build(
     except OSError as error:
         raise BuildFailed(
             f"published {served}, but the Parquet folder {pointer} still holds the previous "
-            f"build: {error}"
+            f"build ({error}); the next build repairs it"
         ) from None
     seconds = time.perf_counter() - started
     say(
@@ -204,3 +274,18 @@ def _build(
         f"(build {build_id}, {seconds:.1f} s)"
     )
     return Published(served, pointer, build_id, tables, seconds)
+
+
+def _repair_parquet(served: Path, pointer: Path, say: Callable[[str], None]) -> None:
+    """Point the Parquet link at the served build's export, if a killed build left it behind."""
+    record = read_record(served)
+    if record is None or not served.exists():
+        return
+    if parquet.published_build(pointer) == record.build_id:
+        return
+    folder = parquet.build_folder(pointer, record.build_id)
+    if parquet.published_build(folder) != record.build_id:
+        shutil.rmtree(folder, ignore_errors=True)
+        parquet.export_marts(served, folder, record)
+    parquet.switch(pointer, folder)
+    say(f"repaired {pointer}: it now holds build {record.build_id}, the served one")
