@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jobcompare.ingest.errors import PageError
+from jobcompare.ingest.errors import PageError, shown, shown_readings
 from jobcompare.ingest.fields import (
     SECTION_BY_FIRST_LABEL,
     SECTIONS,
@@ -36,6 +36,13 @@ _DURATION = re.compile(
 _SKILL_ENTRY = re.compile(r"^(?P<name>\S.*?), (?P<share>\d+(?:\.\d+)?)%$")
 _FURNITURE = {"show more", "show less", "see more", "see less", "post job"}
 
+# The longest role name a page may give. Real names are under 60 characters; keys, file
+# names and report headings are made from names, so a runaway name is refused here.
+MAX_ROLE_NAME_CHARS = 120
+# The longest run-together table row. Its cells are found by trying every cut, which takes
+# time quadratic in the row's length; real rows (a race ratio) are under 500 characters.
+MAX_RUN_TOGETHER_ROW_CHARS = 1_000
+
 
 def _squash(text: str) -> str:
     return " ".join(text.split()).casefold()
@@ -51,6 +58,18 @@ class _Page:
 
     def fail(self, line: int | None, rule: str, message: str) -> PageError:
         return PageError(self.path, line, rule, message)
+
+    def set_roles(self, roles: tuple[str, str], line: int) -> None:
+        """Take ``roles`` as the page's two role names, refusing names no page would give."""
+        for name in roles:
+            if len(name) > MAX_ROLE_NAME_CHARS:
+                raise self.fail(
+                    line,
+                    "role-name-length",
+                    f"a role name of {len(name):,} characters ({name[:40]!r}...); a role name "
+                    f"has at most {MAX_ROLE_NAME_CHARS}",
+                )
+        self.roles = roles
 
     # --- role mentions -------------------------------------------------------------------
     def role_patterns(self) -> list[tuple[int, re.Pattern[str]]]:
@@ -104,7 +123,7 @@ def _is_pipe(line: str) -> bool:
 def _find_title(lines: list[str]) -> tuple[str, int, tuple[str, str]] | None:
     for number, line in enumerate(lines, start=1):
         match = _TITLE.match(line.strip())
-        if match and len(line) < 200:
+        if match:
             return line.strip(), number, (match["a"].strip(), match["b"].strip())
     return None
 
@@ -112,6 +131,11 @@ def _find_title(lines: list[str]) -> tuple[str, int, tuple[str, str]] | None:
 def _split_header(line: str, roles: tuple[str, str]) -> tuple[str, str] | None:
     """Read a run-together header such as ``Customer Service ManagerLead Customer ...``."""
     text = line.strip()
+    # The whole line must be the two names (with or without a space between) before any cut
+    # is tried: this keeps the search linear in the line's length.
+    whole, first, second = _squash(text), _squash(roles[0]), _squash(roles[1])
+    if whole not in (first + second, f"{first} {second}"):
+        return None
     for cut in range(1, len(text)):
         if _squash(text[:cut]) == _squash(roles[0]) and _squash(text[cut:]) == _squash(roles[1]):
             return text[:cut].strip(), text[cut:].strip()
@@ -198,6 +222,13 @@ def _read_run_together_table(page: _Page, start: int) -> tuple[list[TableRow], i
     number = start + 1
     while number <= len(page.lines) and page.lines[number - 1].strip():
         line = page.lines[number - 1].strip()
+        if len(line) > MAX_RUN_TOGETHER_ROW_CHARS:
+            raise page.fail(
+                number,
+                "table-row-length",
+                f"a run-together table row of {len(line):,} characters; a row has at most "
+                f"{MAX_RUN_TOGETHER_ROW_CHARS:,}",
+            )
         label = _run_together_label(section, line)
         if label is None:
             raise page.fail(
@@ -212,11 +243,11 @@ def _read_run_together_table(page: _Page, start: int) -> tuple[list[TableRow], i
             unplausible = readings(spec, values, check_range=False)
             detail = (
                 f"none is plausible ({spec.rule}: {spec.low:g} to {spec.high:g}): "
-                + "; ".join(f"{a!r} | {b!r}" for a, b in unplausible)
+                + shown_readings(unplausible)
                 if unplausible
                 else "it does not split into two values (a missing or extra cell?)"
             )
-            raise page.fail(number, "two-values-per-row", f"{label} {values!r}: {detail}")
+            raise page.fail(number, "two-values-per-row", f"{label} {shown(values)}: {detail}")
         how = (
             "only_split"
             if len(readings(spec, values, check_range=False)) == 1
@@ -362,7 +393,8 @@ def parse_page(path: Path) -> ParsedPage:
     title = _find_title(page.lines)
     title_text, title_line = ("", 0)
     if title:
-        title_text, title_line, page.roles = title
+        title_text, title_line, roles = title
+        page.set_roles(roles, title_line)
 
     tables: list[tuple[int, int, list[TableRow]]] = []  # (header line, next line, rows)
     layout = ""
@@ -371,11 +403,11 @@ def parse_page(path: Path) -> ParsedPage:
         line = page.lines[number - 1]
         header = _pipe_header(line) if _is_pipe(line) else None
         if header:
-            page.roles = _check_table_roles(page, header, number)
+            page.set_roles(_check_table_roles(page, header, number), number)
             rows, after = _read_pipe_table(page, number)
             layout = "pipe_table"
         elif page.roles != ("", "") and (split := _split_header(line, page.roles)):
-            page.roles = split
+            page.set_roles(split, number)
             rows, after = _read_run_together_table(page, number)
             layout = "run_together"
         elif _is_pipe(line):

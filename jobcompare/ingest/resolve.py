@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jobcompare.ingest.errors import PageError
+from jobcompare.ingest.errors import PageError, shown_readings
 from jobcompare.ingest.page import ParsedPage, TableRow
 
 # (role key, row label key) -> {value as written: id of the page that says so}
@@ -77,7 +77,7 @@ def settle(pages: list[ParsedPage], known: KnownFacts | None = None) -> None:
     for page in pages:
         for row in page.rows:
             if not row.settled:
-                candidates = "; ".join(f"{a!r} | {b!r}" for a, b in row.readings)
+                candidates = shown_readings(row.readings)
                 raise PageError(
                     page.path,
                     row.line,
