@@ -29,10 +29,20 @@ _SKILLS_HEADING = re.compile(r"^common (?P<role>.+?) skills$", re.I)
 _DUTIES_HEADING = re.compile(r"^(?P<role>.+?) example responsibilities\.?$", re.I)
 _WHAT_DOES = re.compile(r"^what does an? (?P<role>.+?) do\?$", re.I)
 _TOP_SKILLS = re.compile(r"skills for an? (?P<role>.+?) (?:include|are) (?P<items>.+?)\.?$", re.I)
+# A time to become a role, in the grammar macro parse_duration_months reads ("6-12 months",
+# "6\u201312 months", "1 to 2 years", "1.5 years", "a year", "less than 1 month"), and what
+# around such a phrase means it was not the whole duration ("more than", "and a half", ...).
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _DURATION = re.compile(
-    r"\b(?:less than (?:a|an|one|\d+)|\d+(?:\s*-\s*\d+)?|an?|one)\s+(?:day|week|month|year)s?\b",
+    rf"(?<![\w.])(?:less than )?(?:{_NUMBER}(?: *(?:-|\u2013|\u2014|to) *{_NUMBER})?|an?|one)"
+    r" +(?:day|week|month|year)s?\b",
     re.I,
 )
+_TIME_UNIT = re.compile(r"\b(?:day|week|month|year)s?\b", re.I)
+_MORE_BEFORE = re.compile(
+    r"(?:[\d.\-\u2013\u2014/+]|\b(?:to|or|and|than|half|between|from|over|under))\s*$", re.I
+)
+_MORE_AFTER = re.compile(r"\s*(?:and an? half|or (?:more|less|longer)|\+|plus\b)", re.I)
 _SKILL_ENTRY = re.compile(r"^(?P<name>\S.*?), (?P<share>\d+(?:\.\d+)?)%$")
 _FURNITURE = {"show more", "show less", "see more", "see less", "post job"}
 
@@ -275,6 +285,29 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
 
+def _whole_durations(page: _Page, line: int, clause: str) -> list[str]:
+    """The durations in ``clause``; every time unit in it must end one, read whole."""
+    found = []
+    by_end = {match.end(): match for match in _DURATION.finditer(clause)}
+    for unit in _TIME_UNIT.finditer(clause):
+        match = by_end.get(unit.end())
+        if (
+            match is None
+            or _MORE_BEFORE.search(clause[: match.start()])
+            or _MORE_AFTER.match(clause[match.end() :])
+        ):
+            start = max(0, clause.rfind(" ", 0, max(0, unit.start() - 12)))
+            raise page.fail(
+                line,
+                "duration-read-whole",
+                f"cannot read the time in {shown(clause[start : unit.end() + 12].strip())} "
+                "completely; write it like '6-12 months', '1.5 years', '1 to 2 years' or "
+                "'less than a year'",
+            )
+        found.append(match.group(0))
+    return found
+
+
 def _durations(page: _Page, intro: list[tuple[int, str]]) -> list[RoleText]:
     found: dict[int, RoleText] = {}
     for number, text in intro:
@@ -282,7 +315,7 @@ def _durations(page: _Page, intro: list[tuple[int, str]]) -> list[RoleText]:
             if not re.search(r"\bto become\b|\bbecoming\b", sentence, re.I):
                 continue
             for clause in sentence.split(","):
-                spans = _DURATION.findall(clause)
+                spans = _whole_durations(page, number, clause)
                 if not spans:
                     continue
                 positions = sorted(set(page.mentions(clause)))
