@@ -89,14 +89,27 @@ class _Page:
             (
                 position,
                 re.compile(
-                    r"\b"
+                    # Not \b: a name may begin or end with punctuation ("Chef (Pastry)").
+                    r"(?<!\w)"
                     + r"\s+".join(map(re.escape, self.roles[position - 1].split()))
-                    + r"(?:s|es)?(?:'s|')?\b",
+                    + r"(?:s|es)?(?:'s|')?(?!\w)",
                     re.I,
                 ),
             )
             for position in order
         ]
+
+    def clauses(self, sentence: str) -> list[str]:
+        """``sentence`` split at its commas, except those inside a role's name."""
+        inside = {
+            offset
+            for _, pattern in self.role_patterns()
+            for match in pattern.finditer(sentence)
+            for offset in range(match.start(), match.end())
+        }
+        cuts = [i for i, char in enumerate(sentence) if char == "," and i not in inside]
+        bounds = zip([-1, *cuts], [*cuts, len(sentence)], strict=True)
+        return [sentence[start + 1 : end] for start, end in bounds]
 
     def mentions(self, text: str) -> list[int]:
         """Role positions mentioned in ``text``, in order of appearance."""
@@ -314,7 +327,7 @@ def _durations(page: _Page, intro: list[tuple[int, str]]) -> list[RoleText]:
         for sentence in _sentences(text):
             if not re.search(r"\bto become\b|\bbecoming\b", sentence, re.I):
                 continue
-            for clause in sentence.split(","):
+            for clause in page.clauses(sentence):
                 spans = _whole_durations(page, number, clause)
                 if not spans:
                     continue
