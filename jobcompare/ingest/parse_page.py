@@ -207,6 +207,26 @@ def _run_together_label(section: str | None, line: str) -> str | None:
     return line[: len(max(matching, key=len))]
 
 
+_ROW_OUTSIDE_TABLE = "a table row outside a table with a role header"
+
+
+def _is_run_together_row(line: str) -> bool:
+    """Whether ``line``, outside any table, is a run-together table row: a known row label
+    followed at once by a value (``Growth rate6%-4%``), as after a blank line inside a table
+    or under a missing header. Prose that starts with a label goes on with a space."""
+    text = line.strip()
+    labels = [
+        spec.label
+        for fields in SECTIONS.values()
+        for spec in fields
+        if text.casefold().startswith(spec.label.casefold())
+    ]
+    if not labels or len(text) == len(max(labels, key=len)):
+        return False
+    follows = text[len(max(labels, key=len))]
+    return follows.isdigit() or follows.isupper() or follows in "$-"
+
+
 def _append_row(page: _Page, rows: list[TableRow], row: TableRow) -> None:
     if any(seen.spec is row.spec for seen in rows):
         raise page.fail(row.line, "row-once-per-table", f"{row.label!r} appears twice in a table")
@@ -276,9 +296,29 @@ def _read_run_together_table(page: _Page, start: int) -> tuple[list[TableRow], i
             if len(readings(spec, values, check_range=False)) == 1
             else ("plausible_split")
         )
+        if at_boundary := _word_boundary_reading(found):
+            found, how = at_boundary, "word_boundary_split"
         _append_row(page, rows, TableRow(section, spec, label, number, found, how))
         number += 1
     return rows, number
+
+
+def _word_boundary_reading(found: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The one reading cut where a word ends in lower case and the next value begins in
+    capitals (``ManagementUniversity``), when every other reading cuts a word in two
+    (``M | IT Sloan School of ManagementUniversity of Michigan``); None otherwise."""
+
+    def at_boundary(reading: tuple[str, str]) -> bool:
+        return reading[0][-1].islower() and reading[1][0].isupper()
+
+    def inside_word(reading: tuple[str, str]) -> bool:
+        return reading[0][-1].isalpha() and reading[1][0].isalpha() and not at_boundary(reading)
+
+    boundary = [reading for reading in found if at_boundary(reading)]
+    others = [reading for reading in found if reading not in boundary]
+    if len(boundary) == 1 and others and all(map(inside_word, others)):
+        return boundary
+    return None
 
 
 def _check_table_roles(page: _Page, header: tuple[str, str], line: int) -> tuple[str, str]:
@@ -456,10 +496,8 @@ def parse_page(path: Path) -> ParsedPage:
             page.set_roles(split, number)
             rows, after = _read_run_together_table(page, number)
             layout = "run_together"
-        elif _is_pipe(line):
-            raise page.fail(
-                number, "three-cells-per-row", "a table row outside a table with a role header"
-            )
+        elif _is_pipe(line) or _is_run_together_row(line):
+            raise page.fail(number, "three-cells-per-row", _ROW_OUTSIDE_TABLE)
         else:
             number += 1
             continue
