@@ -484,6 +484,7 @@ def parse_page(path: Path) -> ParsedPage:
 
     tables: list[tuple[int, int, list[TableRow]]] = []  # (header line, next line, rows)
     layout = ""
+    stray_row: int | None = None
     number = 1
     while number <= len(page.lines):
         line = page.lines[number - 1]
@@ -496,9 +497,11 @@ def parse_page(path: Path) -> ParsedPage:
             page.set_roles(split, number)
             rows, after = _read_run_together_table(page, number)
             layout = "run_together"
-        elif _is_pipe(line) or _is_run_together_row(line):
+        elif _is_pipe(line):
             raise page.fail(number, "three-cells-per-row", _ROW_OUTSIDE_TABLE)
         else:
+            if stray_row is None and _is_run_together_row(line):
+                stray_row = number  # an error, unless the page has no table at all (below)
             number += 1
             continue
         if not rows:
@@ -520,6 +523,8 @@ def parse_page(path: Path) -> ParsedPage:
             f"no comparison table: no table header names {page.roles[0]!r} and "
             f"{page.roles[1]!r}, the roles of the title",
         )
+    if stray_row is not None:
+        raise page.fail(stray_row, "three-cells-per-row", _ROW_OUTSIDE_TABLE)
     table_lines = {n for start, after, _ in tables for n in range(start, after)}
 
     def paragraphs(first: int, last: int) -> list[tuple[int, str]]:
