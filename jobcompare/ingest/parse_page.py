@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jobcompare.ingest.errors import PageError, shown, shown_readings
+from jobcompare.ingest.errors import PageError, shown, shown_readings, warn
 from jobcompare.ingest.fields import (
     SECTION_BY_FIRST_LABEL,
     SECTIONS,
@@ -414,6 +414,9 @@ def _descriptions(page: _Page, zone: list[tuple[int, str]]) -> list[RoleText]:
     found: list[RoleText] = []
     heading_role: int | None = None
     for number, text in zone:
+        if _SKILLS_HEADING.match(text) or _DUTIES_HEADING.match(text) or _BULLET.match(text):
+            heading_role = None
+            continue  # a list of skills or duties, read by _lists, not a description
         heading = _WHAT_DOES.match(text)
         if heading:
             heading_role = page.role_named(heading["role"], number)
@@ -471,6 +474,37 @@ def _lists(page: _Page, skipped: set[int]) -> tuple[list[RoleText], list[RoleTex
                         )
                 target.append(RoleText(position, item_line, item, rank))
     return skills, duties
+
+
+_COMPLETE_END = re.compile(r"""[.!?:%)"'\u201d]$""")
+
+
+def _drop_cut_last_line(page: _Page, table_lines: set[int]) -> None:
+    """Blank the page's last line when the page was saved incompletely and it stops mid-way.
+
+    A page cut short ends in a sentence, bullet or heading that stops before its end
+    ("... help with", "What does a lead customer service rep"). Such a line must not be
+    stored as a description or list item, so it is left out with a warning; every complete
+    table above it is kept. (A cut table row is an error of its table, as any bad row.)
+    """
+    filled = [n for n, line in enumerate(page.lines, start=1) if line.strip()]
+    last = filled[-1] if filled else 0
+    if not last or last in table_lines:
+        return
+    text = page.lines[last - 1].strip()
+    bullet = _BULLET.match(page.lines[last - 1])
+    if _COMPLETE_END.search(text) or (bullet and bullet["text"].casefold() in _FURNITURE):
+        return
+    after_heading = len(filled) > 1 and _WHAT_DOES.match(page.lines[filled[-2] - 1].strip())
+    if bullet or after_heading or page.mentions(text):
+        warn(
+            page.path,
+            last,
+            "page-complete",
+            f"the page stops mid-way ({shown(text[-60:])} ends without a full stop); "
+            "left out that last paragraph, kept everything above it",
+        )
+    page.lines[last - 1] = ""
 
 
 def parse_page(path: Path) -> ParsedPage:
@@ -534,6 +568,7 @@ def parse_page(path: Path) -> ParsedPage:
             if n not in table_lines and page.lines[n - 1].strip()
         ]
 
+    _drop_cut_last_line(page, table_lines)
     intro = paragraphs(1, tables[0][0])
     overview = [t for t in tables if t[2][0].section == "overview"]
     zone: list[tuple[int, str]] = []
