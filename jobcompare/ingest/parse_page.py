@@ -17,6 +17,7 @@ from jobcompare.ingest.fields import (
     SECTIONS,
     FieldSpec,
     field_for,
+    non_ascii_digit,
     problem_with,
     readings,
 )
@@ -281,6 +282,12 @@ def _read_run_together_table(page: _Page, start: int) -> tuple[list[TableRow], i
             )
         section, spec = _row_spec(page, section, label, number)
         values = line[len(label) :]
+        if digit := non_ascii_digit(values):
+            raise page.fail(
+                number,
+                "ascii-digits",
+                f"{label} {shown(values)} has the digit {digit!r}; write 0-9",
+            )
         found = readings(spec, values)
         if not found:
             unplausible = readings(spec, values, check_range=False)
@@ -461,6 +468,12 @@ def _lists(page: _Page, skipped: set[int]) -> tuple[list[RoleText], list[RoleTex
             position = page.role_named(match["role"], number)
             for rank, (item_line, item) in enumerate(_bullets(page, number), start=1):
                 if target is skills:
+                    if digit := non_ascii_digit(item):
+                        raise page.fail(
+                            item_line,
+                            "ascii-digits",
+                            f"skill {item!r} has the digit {digit!r}; write 0-9",
+                        )
                     entry = _SKILL_ENTRY.match(item)
                     if not entry:
                         raise page.fail(
