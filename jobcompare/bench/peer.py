@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from jobcompare.ingest.resolve import role_key
+
 FACTS = {
     "Yearly salary": "yearly_salary_usd",
     "Hourly rate": "hourly_rate_usd",
@@ -30,8 +32,18 @@ FACTS = {
     "Years of experience": "years_of_experience",
     "LGBT Percentage": "lgbt_share_pct",
 }
-DURATION = r"^(less than )?([0-9]+|an?|one)(?:-([0-9]+))? (day|week|month|year)s?$"
+_NUMBER = r"[0-9]+(?:[.][0-9]+)?"
+DURATION = (
+    rf"^(less than )?({_NUMBER}|an?|one)(?: *(?:-|\u2013|\u2014|to) *({_NUMBER}))?"
+    r" +(day|week|month|year)s?$"
+)
 MONTHS_PER_UNIT = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "year": 12.0}
+
+
+def role_keys(names: pd.Series) -> pd.Series:
+    """The warehouse's role keys (macro role_key), by the one Python implementation."""
+    keys = {name: role_key(name) for name in names.dropna().unique()}
+    return names.map(keys)
 
 
 def slug(names: pd.Series) -> pd.Series:
@@ -55,14 +67,14 @@ def role_profiles(raw: Path) -> pd.DataFrame:
             for name in ("raw_overview", "raw_demographics")
         ]
     )
-    facts["role_key"] = slug(facts["role_name"])
+    facts["role_key"] = role_keys(facts["role_name"])
     facts["line_number"] = facts["line_number"].astype(int)
     facts = _first_per_role(facts[facts["fact_label"].isin(FACTS)])
     facts["value"] = _number(facts["fact_value"].where(facts["fact_value"] != "-"))
     profiles = facts.pivot(index="role_key", columns="fact_label", values="value")
     profiles = profiles.rename(columns=FACTS).reindex(columns=list(FACTS.values()))
     durations = pd.read_csv(raw / "raw_times_to_become.csv", dtype=str)
-    durations["role_key"] = slug(durations["role_name"])
+    durations["role_key"] = role_keys(durations["role_name"])
     durations = durations.sort_values("page_id").drop_duplicates("role_key")
     parts = durations["duration_text"].str.strip().str.lower().str.extract(DURATION)
     low = pd.to_numeric(parts[1].replace({"a": "1", "an": "1", "one": "1"}))
@@ -76,7 +88,7 @@ def role_profiles(raw: Path) -> pd.DataFrame:
 def role_skills(raw: Path) -> pd.DataFrame:
     """Each role's skills: listed skills with shares and the prose's top three."""
     listed = pd.read_csv(raw / "raw_skills.csv", dtype=str)
-    listed["role_key"] = slug(listed["role_name"])
+    listed["role_key"] = role_keys(listed["role_name"])
     parts = listed["skill_entry"].str.extract(r"^(.+), ([0-9]+(?:\.[0-9]+)?)%$")
     listed["skill_name"] = parts[0].str.strip()
     listed["skill_key"] = slug(listed["skill_name"])
@@ -86,7 +98,7 @@ def role_skills(raw: Path) -> pd.DataFrame:
         ["role_key", "skill_key"]
     )
     prose = pd.read_csv(raw / "raw_top_skills.csv", dtype=str)
-    prose["role_key"] = slug(prose["role_name"])
+    prose["role_key"] = role_keys(prose["role_name"])
     prose["skill_key"] = slug(prose["skill_name"])
     prose["top_rank"] = prose["skill_rank"].astype(int)
     prose = prose.sort_values("page_id").drop_duplicates(["role_key", "top_rank"])

@@ -36,6 +36,15 @@ _NUMBER_IN = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _SHARE_IN = re.compile(r"(\d+(?:\.\d+)?)%")
 
 
+def non_ascii_digit(text: str) -> str | None:
+    """The first digit in ``text`` that is not 0-9 (Arabic-Indic, fullwidth), or None.
+
+    Python reads such digits as numbers but the warehouse does not, so they are refused at
+    ingest rather than failing the build.
+    """
+    return next((char for char in text if char.isdigit() and not char.isascii()), None)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One row label of a comparison table."""
@@ -100,6 +109,8 @@ def problem_with(
     """Why ``value`` cannot be this field's value, as (rule, message); None when it can."""
     if value == NULL:
         return None
+    if digit := non_ascii_digit(value):
+        return ("ascii-digits", f"{spec.label} {value!r} has the digit {digit!r}; write 0-9")
     _, example = FORMATS[spec.kind]
     if not _COMPILED[spec.kind].fullmatch(value):
         return (f"{spec.kind}-format", f"{spec.label} {value!r} is not written like {example}")

@@ -8,18 +8,67 @@ ambiguous is an error that names the page, the line and the candidates.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import string
 from collections.abc import Iterable
 
-from jobcompare.ingest.errors import PageError
+from jobcompare.ingest.errors import PageError, shown_readings
 from jobcompare.ingest.page import ParsedPage, TableRow
 
 # (role key, row label key) -> {value as written: id of the page that says so}
 KnownFacts = dict[tuple[str, str], dict[str, str]]
 
 
+_SPACE = re.compile(r"[ \t\n\v\f\r]+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_PLAIN_NAME = re.compile(r"[a-z0-9 ,.'&/()-]+")
+
+
+def folded_role_name(name: str) -> str:
+    """``name`` as keys compare it: white space runs as one space, A-Z as a-z."""
+    return _SPACE.sub(" ", name).strip(" ").translate(_ASCII_LOWER)
+
+
 def role_key(name: str) -> str:
-    """The name a role is matched by across pages: case and spacing do not count."""
-    return " ".join(name.split()).casefold()
+    """The natural key of a role, as the warehouse makes it (macro role_key, same rule).
+
+    A name of ASCII letters, digits, spaces and , . ' & / ( ) - keys as its slug
+    ('customer-service-manager'); any other name as its slug plus the first 8 hex digits of
+    the md5 of the folded name, so that "C++ Developer" and "C# Developer", or "Ωμέγα
+    Analyst" and "Analyst", keep apart (a name with no ASCII letter or digit: the digits
+    alone). Case (of A-Z) and spacing do not count.
+    """
+    folded = folded_role_name(name)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if slug and _PLAIN_NAME.fullmatch(folded):
+        return slug
+    digest = hashlib.md5(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else digest
+
+
+def check_role_keys(loaded: list[tuple[str, ...]], pages: list[ParsedPage]) -> None:
+    """Refuse two different role names that still get one key, naming both pages.
+
+    ``loaded`` are the raw_pages rows already in the seeds (page_id, source_file, ...,
+    role_1_name, role_2_name, ...); ``pages`` the pages being ingested, checked in order.
+    """
+    named = [(row[0], row[1], (row[5], row[6])) for row in loaded]
+    named += [(page.page_id, str(page.path), page.roles) for page in pages]
+    seen: dict[str, tuple[str, str, str]] = {}  # key -> (folded name, name, page id)
+    for page_id, source, role_names in named:
+        for name in role_names:
+            key, folded = role_key(name), folded_role_name(name)
+            other = seen.setdefault(key, (folded, name, page_id))
+            if other[0] != folded:
+                raise PageError(
+                    source,
+                    None,
+                    "role-key-unique",
+                    f"role {name!r} of page {page_id!r} and role {other[1]!r} of page "
+                    f"{other[2]!r} are different names with the same key {key!r}; "
+                    "write the role the same way on both pages",
+                )
 
 
 def _fact_key(page: ParsedPage, position: int, row: TableRow) -> tuple[str, str]:
@@ -77,7 +126,7 @@ def settle(pages: list[ParsedPage], known: KnownFacts | None = None) -> None:
     for page in pages:
         for row in page.rows:
             if not row.settled:
-                candidates = "; ".join(f"{a!r} | {b!r}" for a, b in row.readings)
+                candidates = shown_readings(row.readings)
                 raise PageError(
                     page.path,
                     row.line,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jobcompare.ingest.errors import PageError
 from jobcompare.ingest.parse_page import parse_page
-from jobcompare.ingest.resolve import KnownFacts, role_key, settle
+from jobcompare.ingest.resolve import KnownFacts, check_role_keys, role_key, settle
 from jobcompare.ingest.seeds import FACT_SEEDS, SEED_COLUMNS, page_rows, read_seeds, write_seeds
 
 
@@ -65,6 +65,7 @@ def ingest(inputs: list[Path], seeds_dir: Path, append: bool = False) -> IngestS
             )
         loaded[page.page_id] = path.name
         pages.append(page)
+    check_role_keys(tables["raw_pages"], pages)
     settle(pages, _known_from(tables))
     for page in pages:
         for name, rows in page_rows(page).items():

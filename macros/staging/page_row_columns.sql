@@ -7,7 +7,7 @@
         cast(line_number as {{ dbt.type_int() }}) as line_number,
         cast(role_position as {{ dbt.type_int() }}) as role_position,
         role_name,
-        {{ canonical_key('role_name') }} as role_key
+        {{ role_key('role_name') }} as role_key
 {%- endmacro %}
 
 {#- The columns of a raw table row ("Yearly salary" | "$36,097"), for the four table seeds. -#}

@@ -36,3 +36,12 @@ def built_warehouse(
     result = run_dbt("build", warehouse=warehouse, work=work)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return BuiltWarehouse(warehouse, work, result.stdout)
+
+
+@pytest.fixture
+def loaded(tmp_path: Path, source_pages: Path) -> tuple[Path, dict[str, bytes]]:
+    """Seeds holding the two real pages, and their bytes, for checks that they stay as they are."""
+    seeds = tmp_path / "loaded-seeds"
+    result = run_cli("ingest", str(source_pages), "--seeds", str(seeds))
+    assert result.returncode == 0, result.stderr
+    return seeds, {p.name: p.read_bytes() for p in sorted(seeds.iterdir())}

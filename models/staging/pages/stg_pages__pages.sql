@@ -16,9 +16,9 @@ renamed as (
         cast(title_line as {{ dbt.type_int() }}) as title_line_number,
         cast(header_line as {{ dbt.type_int() }}) as header_line_number,
         role_1_name,
-        {{ canonical_key('role_1_name') }} as role_1_key,
+        {{ role_key('role_1_name') }} as role_1_key,
         role_2_name,
-        {{ canonical_key('role_2_name') }} as role_2_key
+        {{ role_key('role_2_name') }} as role_2_key
 
     from source
 
