@@ -78,8 +78,10 @@ class IngestSummary:
 
 
 def lock_path(seeds_dir: Path) -> Path:
-    """The lock that ingests into ``seeds_dir`` take: beside the folder, not in it."""
-    return seeds_dir.parent / f".{seeds_dir.name}.ingest.lock"
+    """The lock that ingests into ``seeds_dir`` take: beside the folder, not in it (the same
+    file whichever link or ``..`` names the folder)."""
+    folder = seeds_dir.resolve()
+    return folder.parent / f".{folder.name}.ingest.lock"
 
 
 def page_files(inputs: list[Path]) -> tuple[list[Path], list[PageError]]:
@@ -259,7 +261,7 @@ def ingest(
             raise Refused([error.one_line() for error in bad] + [nothing])
         before, after = rows_by_page(loaded), rows_by_page(tables)
         written = not seeds_hold(seeds_dir, tables)
-        files = write_seeds(seeds_dir, tables) if written else []
+        written_files = write_seeds(seeds_dir, tables) if written else []
     finally:
         lock.__exit__(None, None, None)
     ids = page_ids(tables)
@@ -270,7 +272,7 @@ def ingest(
         pages=len(ids),
         roles=len(roles),
         rows=sum(len(rows) for rows in tables.values()),
-        files=files,
+        files=written_files,
         written=written,
         added=[page_id for page_id in new_ids if page_id not in before],
         updated=[

@@ -153,6 +153,17 @@ def test_ingest_waits_for_the_lock_then_refuses_naming_the_holder(tmp_path, fixt
     assert digests(fixture_seeds) == before
 
 
+def test_a_link_to_the_seeds_folder_takes_the_same_lock(tmp_path, fixture_seeds):
+    link = tmp_path / "link-to-seeds"
+    link.symlink_to(fixture_seeds)
+    before = digests(fixture_seeds)
+    with FileLock(lock_path(fixture_seeds), "test holding the ingest lock"):
+        result = run_cli("ingest", "--append", str(LINE_COOK), "--seeds", str(link), "--wait", "0")
+    assert result.returncode == 2
+    assert f"(pid {os.getpid()};" in one_error_line(result)
+    assert digests(fixture_seeds) == before
+
+
 def test_temporary_seed_files_of_a_killed_ingest_are_removed_by_the_next(tmp_path, fixture_seeds):
     left = [fixture_seeds / ".raw_pages.csv.k3j2x9.tmp", fixture_seeds / ".raw_salary.csv.tmp"]
     for path in left:
