@@ -34,8 +34,11 @@ lint: setup
 test: setup browser lint
 	$(BIN)/pytest
 
+# The seeds become the pages in ../shared/source-pages; refused (nothing written) if that would
+# drop a page loaded from elsewhere. `make ingest INGEST_FLAGS=--replace` drops such pages.
+INGEST_FLAGS ?=
 ingest: setup
-	$(BIN)/jobcompare ingest
+	$(BIN)/jobcompare ingest $(INGEST_FLAGS)
 
 bench: setup
 	$(BIN)/jobcompare bench

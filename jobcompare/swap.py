@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -94,8 +95,14 @@ def write_files(contents: Mapping[Path, str | bytes]) -> None:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
+    # Ctrl-C or SIGTERM between two renames would leave old and new files side by side: they
+    # wait until every file is in place.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def write_file(target: Path, content: str | bytes) -> None:

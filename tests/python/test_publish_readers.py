@@ -42,7 +42,9 @@ def test_readers_during_two_builds_see_no_error_and_whole_builds(tmp_path):
     try:
         time.sleep(1.0)
         # Build 2: the invented pages only (4 roles). Build 3: those and the source pages.
-        ingest = run_cli("ingest", str(FIXTURE_PAGES), "--seeds", str(project / "seeds"))
+        ingest = run_cli(
+            "ingest", "--replace", str(FIXTURE_PAGES), "--seeds", str(project / "seeds")
+        )
         assert ingest.returncode == 0, ingest.stderr
         second = run_build(project)
         assert second.returncode == 0, second.stderr + second.stdout[-2000:]

@@ -11,7 +11,7 @@ SCRIPT = "<script>alert('owned')</script>"
 @pytest.fixture(scope="module")
 def fixture_warehouse(tmp_path_factory) -> BuiltWarehouse:
     project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
-    ingest = run_cli("ingest", str(FIXTURE_PAGES), "--seeds", str(project / "seeds"))
+    ingest = run_cli("ingest", "--replace", str(FIXTURE_PAGES), "--seeds", str(project / "seeds"))
     assert ingest.returncode == 0, ingest.stderr
     result = run_dbt_in(project, "build")
     assert result.returncode == 0, result.stdout[-4000:]
