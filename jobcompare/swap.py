@@ -117,7 +117,7 @@ def check_folder_target(target: Path, also_ours: str | None = None) -> None:
     an older version wrote, before ``MARKER``).
     """
     if target.name in ("", ".", ".."):
-        raise TargetRefused(f"{target}: name a folder for the output, not {target.name or '/'}")
+        raise TargetRefused(f"{target}: not a folder name; name a new folder for the output")
     if os.path.lexists(target):
         kind = _kind(target)
         if kind != "a folder":

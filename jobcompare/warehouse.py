@@ -51,7 +51,8 @@ def _check_file(path: Path) -> None:
 def read_only(path: Path, schema: str = "marts") -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to ``path`` that is closed when the block ends.
 
-    ``schema`` must exist in the file (a DuckDB file that no build wrote is refused).
+    ``schema`` must exist in the file (a DuckDB file that no build wrote is refused). A
+    DuckDB error inside the block (a mart missing or of another shape) is one line too.
     """
     _check_file(path)
     try:
@@ -66,6 +67,11 @@ def read_only(path: Path, schema: str = "marts") -> Iterator[duckdb.DuckDBPyConn
         if not found:
             raise WarehouseError(f"{path}: has no {schema} schema; build it first (make build)")
         yield con
+    except duckdb.Error as error:
+        # A mart this version reads is missing or another shape (an older build), or the
+        # views name a catalog that is not this file's (the file was renamed after its build).
+        first = str(error).splitlines()[0]
+        raise WarehouseError(f"{path}: cannot read the marts: {first}") from None
     finally:
         con.close()
 

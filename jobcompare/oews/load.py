@@ -112,7 +112,10 @@ def load(source: Path, out: Path, show_progress: bool = True) -> Loaded:
             (out / f"{t}.csv").is_file() for t in (*TABLES, "manifest_counts")
         ):
             return Loaded(out, release, loaded["counts"], skipped=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OewsError(f"{out}: cannot make the folder {out.parent} ({error.strerror})") from None
     with folder_aside(out, "jobcompare oews-load", also_ours=MARKER) as staging:
         database = staging / "oews.sqlite"
         _decompress(archive, database)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from jobcompare.errors import CommandError
+from jobcompare.project import project_dir
 from jobcompare.report.html import render_occupation_pair_html, render_pair_html
 from jobcompare.report.json_report import render_json, render_occupation_json
 from jobcompare.report.markdown import render_markdown, render_occupation_markdown
@@ -20,12 +21,14 @@ from jobcompare.report.occupations import (
 from jobcompare.report.roles import UnknownRole, find_role, load_pair, role_names
 from jobcompare.report.sections import pair_page
 from jobcompare.report.site import build_site
-from jobcompare.warehouse import WarehouseError, read_only, warehouse_path
+from jobcompare.swap import check_file_target, write_file
+from jobcompare.warehouse import read_only, warehouse_path
 
 WAREHOUSE_HELP = (
-    "the DuckDB file to read, opened read-only (default: $JOB_COMPARE_DUCKDB or "
-    "warehouse/job_compare.duckdb)"
+    "the DuckDB file to read, opened read-only (default: $JOB_COMPARE_DUCKDB, else the "
+    "project's warehouse/job_compare.duckdb, wherever the command runs)"
 )
+STDOUT = Path("-")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -42,7 +45,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument(
         "--format", choices=("md", "html", "json"), default="md", help="output format (md)"
     )
-    report.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    report.add_argument(
+        "--out",
+        type=Path,
+        help="write to this file instead of standard output (- is standard output); only a "
+        "new path or a regular file is replaced, never a link, a folder or a device",
+    )
     report.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     report.set_defaults(run=run_report)
 
@@ -53,7 +61,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "box that works offline, one page per role and one page per chosen pair. The folder is "
         "replaced whole once every page is written.",
     )
-    site.add_argument("--out", type=Path, default=Path("site"), help="site folder (site)")
+    site.add_argument(
+        "--out",
+        type=Path,
+        help="site folder (default: the project's site folder); replaced only when this "
+        "command made it or it is empty, any other folder, file or link is refused",
+    )
     site.add_argument(
         "--pairs",
         choices=("all", "similar"),
@@ -80,18 +93,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     site.set_defaults(run=run_site)
 
 
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 2
-
-
 def _write(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
-        return
-    temporary = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, out)
+    else:
+        write_file(out, text)
 
 
 def _resolve(names: dict[str, str], titles: dict[str, str], asked: str) -> tuple[str, str]:
@@ -107,6 +113,9 @@ def _resolve(names: dict[str, str], titles: dict[str, str], asked: str) -> tuple
 
 def run_report(args: argparse.Namespace) -> int:
     """Render one comparison; an unknown role exits 2 naming the closest roles."""
+    out = None if args.out in (None, STDOUT) else args.out
+    if out is not None:
+        check_file_target(out)  # before the warehouse is read, not after
     try:
         with read_only(warehouse_path(args.warehouse)) as con:
             names, titles = role_names(con), occupation_titles(con)
@@ -114,15 +123,17 @@ def run_report(args: argparse.Namespace) -> int:
                 _resolve(names, titles, n) for n in (args.role_a, args.role_b)
             )
             if kind_a != kind_b:
-                return _fail("compare two page roles, or two OEWS occupations, not one of each")
+                raise CommandError(
+                    "compare two page roles, or two OEWS occupations, not one of each"
+                )
             if a == b:
-                return _fail(f"{args.role_a!r} and {args.role_b!r} are the same {kind_a}")
+                raise CommandError(f"{args.role_a!r} and {args.role_b!r} are the same {kind_a}")
             if kind_a == "occupation":
                 occupations = load_occupation_pair(con, a, b)
             else:
                 pair = load_pair(con, a, b)
-    except (UnknownRole, WarehouseError) as error:
-        return _fail(str(error))
+    except UnknownRole as error:
+        raise CommandError(str(error)) from None
     if kind_a == "occupation":
         page = occupation_page(occupations)
         render = {
@@ -137,27 +148,24 @@ def run_report(args: argparse.Namespace) -> int:
             "html": lambda: render_pair_html(page, pair),
             "json": lambda: render_json(page, pair),
         }
-    _write(render[args.format](), args.out)
+    _write(render[args.format](), out)
     return 0
 
 
 def run_site(args: argparse.Namespace) -> int:
     """Render the site and print what was rendered and how fast."""
     if args.similar < 1 or args.jobs < 1:
-        return _fail("--similar and --jobs take a whole number of at least 1")
-    try:
-        summary = build_site(
-            warehouse_path(args.warehouse),
-            args.out,
-            similar=None if args.pairs == "all" else args.similar,
-            jobs=args.jobs,
-            show_progress=not args.no_progress,
-            occupation_pairs_similar={"similar": args.similar, "all": None, "none": 0}[
-                args.occupation_pairs
-            ],
-        )
-    except WarehouseError as error:
-        return _fail(str(error))
+        raise CommandError("--similar and --jobs take a whole number of at least 1")
+    summary = build_site(
+        warehouse_path(args.warehouse),
+        args.out or project_dir() / "site",
+        similar=None if args.pairs == "all" else args.similar,
+        jobs=args.jobs,
+        show_progress=not args.no_progress,
+        occupation_pairs_similar={"similar": args.similar, "all": None, "none": 0}[
+            args.occupation_pairs
+        ],
+    )
     print(
         f"rendered {summary.pages} pages ({summary.roles} roles, {summary.pairs} pairs, "
         f"{summary.occupations} occupations, {summary.occupation_pairs} occupation pairs) "

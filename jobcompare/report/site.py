@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
-import shutil
+import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from jobcompare.report.occupations import (
 )
 from jobcompare.report.roles import Pair, Role, load_roles
 from jobcompare.report.sections import pair_page
+from jobcompare.swap import folder_aside
 from jobcompare.warehouse import read_only
 
 CHUNK = 25
@@ -131,13 +131,10 @@ def _render_chunk(chunk: list[tuple[str, ...]]) -> int:
     return len(chunk)
 
 
-def _publish(staging: Path, out: Path) -> None:
-    """Swap the finished site in for the old one."""
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        os.replace(out, old)
-    os.replace(staging, out)
-    shutil.rmtree(old, ignore_errors=True)
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them; SIGTERM just ends them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def build_site(
@@ -157,82 +154,77 @@ def build_site(
     (0: none; None: all 344,035 pairs).
     """
     started = time.perf_counter()
-    with read_only(warehouse) as con:
-        roles = load_roles(con)
-        pairs = {
-            (row["role_a_key"], row["role_b_key"]): row
-            for row in nearest_pairs(con, ROLE_PAIRS, similar)
-        }
-        neighbours = nearest(
-            con, ROLE_PAIRS, listed_similar, extra=("shared_skill_count",), positive_only=True
+    # The output folder is checked (and its staging folder made) before the warehouse is
+    # read; every page is written into the staging folder, which replaces ``out`` whole.
+    with folder_aside(out, "jobcompare site") as staging:
+        with read_only(warehouse) as con:
+            roles = load_roles(con)
+            pairs = {
+                (row["role_a_key"], row["role_b_key"]): row
+                for row in nearest_pairs(con, ROLE_PAIRS, similar)
+            }
+            neighbours = nearest(
+                con, ROLE_PAIRS, listed_similar, extra=("shared_skill_count",), positive_only=True
+            )
+            occupations = load_occupations(con) if _has_occupations(con) else {}
+            occupation_pairs = (
+                [
+                    (row["occupation_a_code"], row["occupation_b_code"], row["similarity_index"])
+                    for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_similar)
+                ]
+                if occupations and occupation_pairs_similar != 0
+                else []
+            )
+            neighbour_occupations = (
+                nearest(con, OCCUPATION_PAIRS, listed_similar) if occupations else {}
+            )
+        for folder in ("roles", "pairs", "occupations", "occupation-pairs"):
+            (staging / folder).mkdir()
+        _SITE.update(
+            roles=roles,
+            pairs=pairs,
+            similar=neighbours,
+            pair_files={pair_file(a, b) for a, b in pairs},
+            occupations=occupations,
+            similarity={(a, b): index for a, b, index in occupation_pairs},
+            similar_occupations=neighbour_occupations,
+            occupation_pair_files={
+                occupation_pair_file(occupations[a].soc_code, occupations[b].soc_code)
+                for a, b, _ in occupation_pairs
+            },
+            target=staging,
         )
-        occupations = load_occupations(con) if _has_occupations(con) else {}
-        occupation_pairs = (
-            [
-                (row["occupation_a_code"], row["occupation_b_code"], row["similarity_index"])
-                for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_similar)
+        tasks: list[tuple[str, ...]] = [("role", key) for key in roles]
+        tasks += [("pair", a, b) for a, b in pairs]
+        tasks += [("occupation", code) for code in occupations]
+        tasks += [("occupation-pair", a, b) for a, b, _ in occupation_pairs]
+        chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+        try:
+            index = [
+                {
+                    "key": role.key,
+                    "name": role.name,
+                    "search": f"{role.name.lower()} {role.key}",
+                    "salary": fmt.money(role.fact("yearly_salary_usd")),
+                }
+                for role in sorted(roles.values(), key=lambda r: r.name.lower())
             ]
-            if occupations and occupation_pairs_similar != 0
-            else []
-        )
-        neighbour_occupations = (
-            nearest(con, OCCUPATION_PAIRS, listed_similar) if occupations else {}
-        )
-    staging = out.parent / f".{out.name}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    (staging / "roles").mkdir(parents=True)
-    (staging / "pairs").mkdir()
-    (staging / "occupations").mkdir()
-    (staging / "occupation-pairs").mkdir()
-    _SITE.update(
-        roles=roles,
-        pairs=pairs,
-        similar=neighbours,
-        pair_files={pair_file(a, b) for a, b in pairs},
-        occupations=occupations,
-        similarity={(a, b): index for a, b, index in occupation_pairs},
-        similar_occupations=neighbour_occupations,
-        occupation_pair_files={
-            occupation_pair_file(occupations[a].soc_code, occupations[b].soc_code)
-            for a, b, _ in occupation_pairs
-        },
-        target=staging,
-    )
-    tasks: list[tuple[str, ...]] = [("role", key) for key in roles]
-    tasks += [("pair", a, b) for a, b in pairs]
-    tasks += [("occupation", code) for code in occupations]
-    tasks += [("occupation-pair", a, b) for a, b, _ in occupation_pairs]
-    chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-    try:
-        index = [
-            {
-                "key": role.key,
-                "name": role.name,
-                "search": f"{role.name.lower()} {role.key}",
-                "salary": fmt.money(role.fact("yearly_salary_usd")),
-            }
-            for role in sorted(roles.values(), key=lambda r: r.name.lower())
-        ]
-        occupation_index = [
-            {
-                "href": f"occupations/{o.soc_code}.html",
-                "name": f"{o.title} ({o.soc_code})",
-                "search": f"{o.title.lower()} {o.soc_code} {o.code}",
-                "salary": fmt.money(o.fact("annual_mean_usd")),
-            }
-            for o in sorted(occupations.values(), key=lambda o: o.title.lower())
-        ]
-        (staging / "index.html").write_text(
-            render_index_html(index, occupation_index, len(pairs) + len(occupation_pairs)),
-            "utf-8",
-        )
-        _render_all(chunks, len(tasks) + 1, jobs, show_progress)
-        _publish(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        _SITE.clear()
+            occupation_index = [
+                {
+                    "href": f"occupations/{o.soc_code}.html",
+                    "name": f"{o.title} ({o.soc_code})",
+                    "search": f"{o.title.lower()} {o.soc_code} {o.code}",
+                    "salary": fmt.money(o.fact("annual_mean_usd")),
+                }
+                for o in sorted(occupations.values(), key=lambda o: o.title.lower())
+            ]
+            (staging / "index.html").write_text(
+                render_index_html(index, occupation_index, len(pairs) + len(occupation_pairs)),
+                "utf-8",
+            )
+            _render_all(chunks, len(tasks) + 1, jobs, show_progress)
+        finally:
+            _SITE.clear()
     return SiteSummary(
         len(roles),
         len(pairs),
@@ -275,6 +267,6 @@ def _render_all(chunks: list[list[tuple[str, ...]]], total: int, jobs: int, show
                 advance(_render_chunk(chunk))
             return
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_worker_signals) as pool:
             for done in pool.imap_unordered(_render_chunk, chunks):
                 advance(done)

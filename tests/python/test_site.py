@@ -50,7 +50,8 @@ def test_parallel_rendering_writes_the_same_pages(built_warehouse, tmp_path):
 
 def test_site_is_replaced_whole_and_leaves_no_staging_folders(built_warehouse, tmp_path):
     site = tmp_path / "site"
-    site.mkdir()
+    first = run_cli_on(built_warehouse.path, "site", "--out", str(site), "--no-progress")
+    assert first.returncode == 0, first.stderr
     (site / "stale.html").write_text("old")
     result = run_cli_on(built_warehouse.path, "site", "--out", str(site), "--no-progress")
     assert result.returncode == 0, result.stderr
