@@ -60,13 +60,13 @@ def _seed_rows(project: Path, seed: dict[str, Any], row: dict[str, Any]) -> list
     return found
 
 
-def _failing_rows(warehouse: Path, sql: str) -> list[dict[str, Any]]:
+def _failing_rows(warehouse: Path, sql: str, limit: int = SHOWN_ROWS) -> list[dict[str, Any]]:
     try:
         con = duckdb.connect(str(warehouse), read_only=True)
     except duckdb.Error:
         return []
     try:
-        cursor = con.execute(f"select * from ({sql}) as failing limit {SHOWN_ROWS}")
+        cursor = con.execute(f"select * from ({sql}) as failing order by all limit {limit}")
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
     except duckdb.Error:
@@ -93,6 +93,35 @@ def _describe_row(
     return shown
 
 
+# A failing row with these columns is one page's statement of a fact that pages disagree on.
+CONFLICT_COLUMNS = {"role_key", "fact_name", "page_id", "fact_value"}
+SHOWN_CONFLICTS = 10
+CONFLICT_ROWS = 1000
+
+
+def _describe_conflicts(
+    project: Path, seeds: list[dict[str, Any]], rows: list[dict[str, Any]]
+) -> list[str]:
+    """One line per disagreement: the role, the fact, and every page's value with its place."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        key = (row["role_key"], row["fact_name"], row.get("fact_item_key"))
+        groups.setdefault(key, []).append(row)
+    lines = []
+    for (role, fact, item), statements in list(groups.items())[:SHOWN_CONFLICTS]:
+        said = []
+        for row in statements:
+            places = [place for seed in seeds for place in _seed_rows(project, seed, row)]
+            where = f"page {row['page_id']!r} line {row.get('line_number')}"
+            said.append(f"{where} ({places[0] if places else 'no seed row'}) says "
+                        f"{row['fact_value']!r}")  # fmt: skip
+        fact_name = f"{fact} {item!r}" if item is not None else fact
+        lines.append(f"    role {role!r}, fact {fact_name}: {'; '.join(said)}")
+    if len(groups) > SHOWN_CONFLICTS:
+        lines.append(f"    ... and {len(groups) - SHOWN_CONFLICTS} more disagreements")
+    return lines
+
+
 def explain(project: Path, target: Path, warehouse: Path) -> list[str]:
     """One line per failed node, and for failed tests the first failing rows, located."""
     results = read_json(target / "run_results.json").get("results", [])
@@ -114,7 +143,12 @@ def explain(project: Path, target: Path, warehouse: Path) -> list[str]:
             )
             seeds = _upstream_seeds(manifest, unique_id)
             column = (node.get("test_metadata") or {}).get("kwargs", {}).get("column_name")
-            for row in _failing_rows(warehouse, result.get("compiled_code") or ""):
+            sql = result.get("compiled_code") or ""
+            rows = _failing_rows(warehouse, sql, CONFLICT_ROWS)
+            if rows and rows[0].keys() >= CONFLICT_COLUMNS:
+                lines.extend(_describe_conflicts(project, seeds, rows))
+                continue
+            for row in rows[:SHOWN_ROWS]:
                 lines.append("    " + _describe_row(project, seeds, row, column))
         else:
             message = " ".join((result.get("message") or "").split())

@@ -58,7 +58,7 @@ def _holder(fd: int) -> str:
         return "another process"
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-        command = " ".join(part.decode(errors="replace") for part in raw.split(b"\0") if part)
+        command = " ".join(raw.replace(b"\0", b" ").decode(errors="replace").split())
     except OSError:
         command = ""
     return f"pid {pid}" + (f" ({command[:80]})" if command else "")

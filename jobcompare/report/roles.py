@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import duckdb
 
+from jobcompare.ingest.resolve import role_key as key_of_name
 from jobcompare.warehouse import records
 
 
@@ -65,11 +65,6 @@ class UnknownRole(LookupError):
         super().__init__(f"no role named {asked!r}{hint}")
 
 
-def slug(text: str) -> str:
-    """The warehouse's natural key of a name (macro canonical_key): a lower-case slug."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def role_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Every role's key and name."""
     rows = con.execute("select role_key, role_name from marts.dim_roles order by role_key")
@@ -78,7 +73,7 @@ def role_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def find_role(names: dict[str, str], asked: str) -> str:
     """The key of the role ``asked`` names (by name in any case, or by key)."""
-    key = slug(asked)
+    key = key_of_name(asked)  # the rule ingestion and the models use, or a key as given
     if key in names:
         return key
     for role_key, name in names.items():

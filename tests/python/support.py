@@ -11,6 +11,8 @@ from typing import Any
 
 import duckdb
 
+from jobcompare.dbt_process import DBT, dbt_env
+
 REPO = Path(__file__).resolve().parents[2]
 SOURCE_PAGES = REPO.parent / "shared" / "source-pages"
 FIXTURE_PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -31,17 +33,9 @@ def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     )
 
 
-DBT = Path(sys.executable).parent / "dbt"
-
-
 def run_dbt(*args: str, warehouse: Path, work: Path) -> subprocess.CompletedProcess[str]:
     """Run the real dbt command against the DuckDB file ``warehouse``; logs go to ``work``."""
-    env = {
-        **os.environ,
-        "JOB_COMPARE_DUCKDB": str(warehouse),
-        "DBT_PROFILES_DIR": str(REPO),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
+    env = dbt_env(REPO, warehouse)
     return subprocess.run(
         [str(DBT), *args, "--target-path", str(work / "target"), "--log-path", str(work / "logs")],
         cwd=REPO,
@@ -102,12 +96,7 @@ def copy_project(target: Path) -> Path:
 
 def run_dbt_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run dbt in a copied project, on its own DuckDB file."""
-    env = {
-        **os.environ,
-        "JOB_COMPARE_DUCKDB": str(project / "warehouse" / "job_compare.duckdb"),
-        "DBT_PROFILES_DIR": str(project),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
+    env = dbt_env(project, project / "warehouse" / "job_compare.duckdb")
     return subprocess.run(
         [str(DBT), *args], cwd=project, env=env, capture_output=True, text=True, check=False
     )
@@ -152,12 +141,7 @@ def run_dbt_external(
     project: Path, warehouse: Path, raw: Path, *args: str
 ) -> subprocess.CompletedProcess[str]:
     """dbt on a copied project, reading raw CSVs directly (the large-input path)."""
-    env = {
-        **os.environ,
-        "JOB_COMPARE_DUCKDB": str(warehouse),
-        "DBT_PROFILES_DIR": str(project),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
+    env = dbt_env(project, warehouse)
     return subprocess.run(
         [str(DBT), "build", "--exclude", "resource_type:seed", "resource_type:unit_test",
          "tag:oews", "--vars", f'{{raw_source: external, raw_path: "{raw}"}}', *args],

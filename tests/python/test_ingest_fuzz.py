@@ -2,9 +2,10 @@
 
 Each mutant (lines deleted, duplicated, swapped, joined or split by blank lines; the file
 cut; odd characters inserted; digits changed; letters swapped for look-alikes) is appended
-to seeds holding the real pages, in-process and under a time limit. A refusal must be a
-PageError and leave the seeds byte-identical; an accepted page must name, for every value
-it stored, a line of the page that holds that value's text. A few mutants also go through
+to seeds holding the real pages, in-process and under a time limit. A refusal must be
+Refused (one ``FILE:LINE: ... [rule: ...]`` line per bad page) and leave the seeds
+byte-identical; an accepted page must name, for every value it stored, a line of the page
+that holds that value's text. A few mutants also go through
 the real command in a child process.
 """
 
@@ -19,8 +20,7 @@ from pathlib import Path
 import pytest
 from support import MANAGER_PAGE, SPECIALIST_PAGE, run_cli
 
-from jobcompare.ingest.errors import PageError
-from jobcompare.ingest.run import ingest
+from jobcompare.ingest.run import Refused, ingest
 from jobcompare.ingest.seeds import FACT_SEEDS, SEED_COLUMNS, read_seeds
 
 SEED = 11
@@ -145,8 +145,8 @@ def test_mutated_pages_are_refused_cleanly_or_stored_with_their_lines(tmp_path, 
         page.write_text(text, encoding="utf-8")
         try:
             with _time_limit(SECONDS_PER_PAGE):
-                ingest([page], seeds, append=True)
-        except PageError:
+                ingest([page], seeds, mode="append")
+        except Refused:
             refused += 1
             assert _snapshot(seeds) == before, f"{page_id} was refused but changed the seeds"
             continue
