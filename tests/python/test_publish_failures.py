@@ -194,3 +194,32 @@ def test_a_served_file_from_an_older_version_is_built_again_from_empty(published
     assert "pair_id" in columns
     assert pairs == 3
     assert stray(published) == []
+
+
+def test_no_room_for_a_copy_builds_from_empty_where_that_fits(published, tmp_path):
+    """A disk with room for a new build but not for a copy of a large served file."""
+    project = copy_project(tmp_path / "small-disk")
+    warehouse = project / "warehouse"
+    large = tmp_path / "large.duckdb"
+    large.write_bytes(served_file(published).read_bytes())
+    con = duckdb.connect(str(large))
+    try:  # 120 MB that a build must not need to copy (as if an older build had left them)
+        con.execute("create table main.ballast as select repeat(uuid()::varchar, 30) as x "
+                    "from range(120000)")  # fmt: skip
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    size = large.stat().st_size
+    assert size > 64 * 2**20  # a copy of it cannot fit in what is left beside it
+    _mount_tmpfs(warehouse, size + 64 * 2**20)
+    try:
+        served = served_file(project)
+        served.write_bytes(large.read_bytes())
+        write_record(served, Publication("as-published", digest(served), size))
+        result = run_build(project)
+        assert result.returncode == 0, result.stderr + result.stdout[-2000:]
+        assert "too little to start from a copy of it; building from empty" in result.stdout
+        assert opens_and_answers(project) == 3
+        assert stray(project) == []
+    finally:
+        _unmount(warehouse)
