@@ -14,7 +14,8 @@ import duckdb
 from jobcompare.dbt_process import DBT, dbt_env
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCE_PAGES = REPO.parent / "shared" / "source-pages"
+# Copies of ../shared/source-pages, the project's real input: no check skips without them.
+SOURCE_PAGES = Path(__file__).parent / "fixtures" / "source-pages"
 FIXTURE_PAGES = Path(__file__).parent / "fixtures" / "pages"
 MANAGER_PAGE = SOURCE_PAGES / "customer-service-manager-vs-lead-customer-service-representative.txt"
 SPECIALIST_PAGE = (
