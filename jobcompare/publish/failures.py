@@ -94,7 +94,7 @@ def _describe_row(
 
 
 # A failing row with these columns is one page's statement of a fact that pages disagree on.
-CONFLICT_COLUMNS = {"role_key", "fact_name", "page_id", "fact_value"}
+CONFLICT_COLUMNS = {"role_key", "fact_name", "page_id", "fact_value", "distinct_value_count"}
 SHOWN_CONFLICTS = 10
 CONFLICT_ROWS = 1000
 
