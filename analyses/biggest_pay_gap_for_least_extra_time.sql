@@ -4,7 +4,7 @@ with
 
 comparisons as (
 
-    select * from {{ ref('role_comparisons') }}
+    select * from {{ ref('rpt_role_comparisons') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 demographics as (
 
-    select * from {{ ref('pair_demographics') }}
+    select * from {{ ref('rpt_pair_demographics') }}
 
 )
 

@@ -10,7 +10,7 @@ pairs as (
 
 skills as (
 
-    select * from {{ ref('pair_skills') }}
+    select * from {{ ref('rpt_pair_skills') }}
 
 ),
 

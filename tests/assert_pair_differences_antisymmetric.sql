@@ -7,7 +7,7 @@ with
 
 comparisons as (
 
-    select * from {{ ref('role_comparisons') }}
+    select * from {{ ref('rpt_role_comparisons') }}
     where {{ var('pair_test_sample', 'true') }}
 
 ),

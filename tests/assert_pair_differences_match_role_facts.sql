@@ -1,11 +1,11 @@
--- Each difference in role_comparisons (from fct_role_pairs) equals role a's fact minus
+-- Each difference in rpt_role_comparisons (from fct_role_pairs) equals role a's fact minus
 -- role b's (from dim_roles): a row here is a comparison where they do not. At scale the
 -- var pair_test_sample narrows the check to a sample of pairs.
 with
 
 comparisons as (
 
-    select * from {{ ref('role_comparisons') }}
+    select * from {{ ref('rpt_role_comparisons') }}
     where {{ var('pair_test_sample', 'true') }}
 
 ),

@@ -92,7 +92,7 @@ def markdown(
         "- **pair fact s**: the time of the `fct_role_pairs` model inside the dbt build.",
         "- **pandas peer**: the pair fact and the skills pair mart in plain pandas from the same "
         "CSVs, in its own process with an address-space cap; `(equal)` where its output was "
-        "compared row by row with the warehouse's (`fct_role_pairs`, `pair_skills`).",
+        "compared row by row with the warehouse's (`fct_role_pairs`, `rpt_pair_skills`).",
         "- **site**: `jobcompare site --pairs similar -k 10 --jobs 2`: every role page and each "
         "role's 10 most similar roles' pair pages.",
         "- **bytes/pair**: DuckDB blocks used by `fct_role_pairs` and its Parquet export, per "

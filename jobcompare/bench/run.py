@@ -132,7 +132,7 @@ def _peer_equal(database: Path, peer_out: Path) -> bool:
     """The peer's pair fact and skills pair mart equal the warehouse's, row for row."""
     con = duckdb.connect(str(database), read_only=True)
     try:
-        for table, mart in (("pair_fact", "fct_role_pairs"), ("pair_skills", "pair_skills")):
+        for table, mart in (("pair_fact", "fct_role_pairs"), ("pair_skills", "rpt_pair_skills")):
             peer = pd.read_parquet(peer_out / f"{table}.parquet")
             ours = con.execute(f"select * from marts.{mart}").df()[list(peer.columns)]
             keys = [c for c in ("pair_id", "skill_key") if c in peer.columns]
@@ -208,7 +208,7 @@ def bench_oews(work: Path, say: Any = print) -> ScaleResult:
     result.pairs = occupations * (occupations - 1) // 2
     say("[OEWS] dbt build")
     selection = [
-        "--select", "tag:oews", "--exclude", "page_role_official_wages", "stg_crosswalk__role_soc"
+        "--select", "tag:oews", "--exclude", "rpt_role_official_wages", "stg_crosswalk__role_soc"
     ]  # fmt: skip
     result.dbt = _dbt_build(work / "dbt", raw, occupations, True, selection)
     result.fct_seconds = _node_seconds(work / "dbt" / "target", "fct_occupation_pairs")

@@ -35,7 +35,7 @@ def export_marts(warehouse: Path, folder: Path, publication: Publication) -> dic
     was exported from, as recorded beside the served file) and is written last: a folder
     without one is an unfinished export.
 
-    The mart views (role_comparisons and the pair sections) are not exported: they are
+    The mart views (rpt_role_comparisons and the pair sections) are not exported: they are
     joins of these tables, and at thousands of roles they would be billions of rows.
     """
     folder.mkdir(parents=True)

@@ -92,7 +92,7 @@ def load_roles(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) ->
     for row in records(
         con,
         "select role_key, skill_name, skill_key, skill_share_pct, skill_rank, top_skill_rank "
-        f"from marts.role_skills {where} order by role_key, skill_rank",
+        f"from marts.fct_role_skills {where} order by role_key, skill_rank",
         params,
     ):
         skills.setdefault(row["role_key"], []).append(
@@ -108,7 +108,7 @@ def load_roles(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) ->
     for row in records(
         con,
         "select role_key, demographic, group_name, group_key, share_pct, group_position "
-        f"from marts.role_demographics {where} order by role_key, demographic, group_position",
+        f"from marts.fct_role_demographics {where} order by role_key, demographic, group_position",
         params,
     ):
         groups.setdefault(row["role_key"], []).append(
@@ -122,7 +122,7 @@ def load_roles(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) ->
         )
     duties: dict[str, list[str]] = {}
     for role_key, text in con.execute(
-        "select role_key, responsibility from marts.role_responsibilities "
+        "select role_key, responsibility from marts.fct_role_responsibilities "
         f"{where} order by role_key, responsibility_rank",
         params,
     ).fetchall():
@@ -145,7 +145,7 @@ def load_pair(con: duckdb.DuckDBPyConnection, a_key: str, b_key: str) -> Pair:
     roles = load_roles(con, [a_key, b_key])
     (comparison,) = records(
         con,
-        "select * from marts.role_comparisons where role_a_key = ? and role_b_key = ?",
+        "select * from marts.rpt_role_comparisons where role_a_key = ? and role_b_key = ?",
         [a_key, b_key],
     )
     return Pair(roles[a_key], roles[b_key], comparison)

@@ -1,6 +1,6 @@
 {#-
     The differences every role pair carries (role a minus role b), in one list shared by
-    role_comparisons (which flips their sign for the swapped orientation) and the test that
+    rpt_role_comparisons (which flips their sign for the swapped orientation) and the test that
     both orientations agree.
 -#}
 {% macro role_pair_differences() -%}

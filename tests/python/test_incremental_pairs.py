@@ -112,7 +112,7 @@ def test_a_change_to_the_pair_fact_sql_recomputes_every_pair(tmp_path):
     assert kept != table(full)
 
     # Same data, changed SQL (here only a comment): every pair is computed again.
-    model = project / "models" / "marts" / "fct_role_pairs.sql"
+    model = project / "models" / "marts" / "pairs" / "fct_role_pairs.sql"
     model.write_text(model.read_text() + "\n-- a later version of this model\n")
     build(project, incremental, raw)
     assert table(incremental) == table(full)

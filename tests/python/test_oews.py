@@ -64,7 +64,7 @@ def test_top_coded_wages_are_null_never_zero(built_warehouse):
     rows = dict(
         (measure, (value, reason))
         for measure, value, reason in built_warehouse.query(
-            "select measure_name, measure_value, null_reason from marts.occupation_wages "
+            "select measure_name, measure_value, null_reason from marts.fct_occupation_wages "
             "where soc_code = '29-1212' and area_type = 'national' and industry_code = '55--56'"
         )
     )
@@ -74,7 +74,7 @@ def test_top_coded_wages_are_null_never_zero(built_warehouse):
         assert value is None
         assert reason == "top-coded: at or above $115.00 per hour or $239,200 per year"
     (zeros,) = built_warehouse.query(
-        "select count(*) from marts.occupation_wages where measure_value = 0 "
+        "select count(*) from marts.fct_occupation_wages where measure_value = 0 "
         "and measure_name like '%usd'"
     )[0]
     assert zeros == 0
@@ -92,7 +92,7 @@ def test_percentiles_in_order_wherever_all_are_given(built_warehouse):
 def test_page_roles_next_to_their_official_occupation(built_warehouse):
     rows = {
         row["role_key"]: row
-        for row in built_warehouse.records("select * from marts.page_role_official_wages")
+        for row in built_warehouse.records("select * from marts.rpt_role_official_wages")
     }
     assert sorted(rows) == [
         "customer-service-manager",

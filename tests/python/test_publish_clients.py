@@ -24,15 +24,15 @@ def test_sqlalchemy_reflects_and_queries_the_marts_read_only(project):
     try:
         inspector = sa.inspect(engine)
         tables = set(inspector.get_table_names(schema="marts"))
-        assert {"dim_roles", "fct_role_pairs", "role_skills", "role_demographics"} <= tables
+        assert {"dim_roles", "fct_role_pairs", "fct_role_skills", "fct_role_demographics"} <= tables
         views = set(inspector.get_view_names(schema="marts"))
-        assert {"role_comparisons", "pair_skills", "pair_salaries"} <= views
+        assert {"rpt_role_comparisons", "rpt_pair_skills", "rpt_pair_salaries"} <= views
         columns = {c["name"]: c for c in inspector.get_columns("dim_roles", schema="marts")}
         assert {"role_key", "yearly_salary_usd", "time_to_become_max_months"} <= set(columns)
         with engine.connect() as connection:
             rows = connection.execute(
                 sa.text(
-                    "select role_b_key, yearly_salary_diff_usd from marts.role_comparisons "
+                    "select role_b_key, yearly_salary_diff_usd from marts.rpt_role_comparisons "
                     "where role_a_key = :role order by role_b_key"
                 ),
                 {"role": "customer-service-manager"},

@@ -106,7 +106,7 @@ def _money(value: Decimal) -> str:
 def test_third_pair_no_page_compares_matches_the_marts(built_warehouse):
     markdown = report(built_warehouse, "customer service manager", "customer service specialist")
     [salary] = built_warehouse.records(
-        "select * from marts.pair_salaries where role_a_key = 'customer-service-manager' "
+        "select * from marts.rpt_pair_salaries where role_a_key = 'customer-service-manager' "
         "and role_b_key = 'customer-service-specialist'"
     )
     assert (
@@ -124,7 +124,7 @@ def test_third_pair_no_page_compares_matches_the_marts(built_warehouse):
         f"{salary['role_b_best_paying_company']} |"
     ) in markdown
     [comparison] = built_warehouse.records(
-        "select * from marts.role_comparisons where role_a_key = 'customer-service-manager' "
+        "select * from marts.rpt_role_comparisons where role_a_key = 'customer-service-manager' "
         "and role_b_key = 'customer-service-specialist'"
     )
     assert f"which is {_money(comparison['yearly_salary_diff_usd'])} (" in markdown
@@ -133,7 +133,7 @@ def test_third_pair_no_page_compares_matches_the_marts(built_warehouse):
         f"{int(comparison['role_b_growth_rate_pct'])}% |"
     ) in markdown
     groups = built_warehouse.query(
-        "select group_name, role_a_share_pct, role_b_share_pct from marts.pair_demographics "
+        "select group_name, role_a_share_pct, role_b_share_pct from marts.rpt_pair_demographics "
         "where role_a_key = 'customer-service-manager' "
         "and role_b_key = 'customer-service-specialist' and demographic = 'race'"
     )
@@ -142,7 +142,7 @@ def test_third_pair_no_page_compares_matches_the_marts(built_warehouse):
         assert f"{name}, {a_share:.1f}%" in markdown
         assert f"{name}, {b_share:.1f}%" in markdown
     skills = built_warehouse.query(
-        "select skill_name, role_a_share_pct from marts.pair_skills "
+        "select skill_name, role_a_share_pct from marts.rpt_pair_skills "
         "where role_a_key = 'customer-service-manager' "
         "and role_b_key = 'customer-service-specialist' and role_a_share_pct is not null"
     )

@@ -71,7 +71,7 @@ def test_pair_differences(pairs, pair):
 
 def test_comparisons_view_in_both_orientations(built_warehouse):
     rows = built_warehouse.records(
-        "select * from marts.role_comparisons where role_a_key = ? order by role_b_key", [LEAD]
+        "select * from marts.rpt_role_comparisons where role_a_key = ? order by role_b_key", [LEAD]
     )
     assert [(r["role_b_key"], r["yearly_salary_diff_usd"]) for r in rows] == [
         (MANAGER, Decimal("-25390")),
@@ -81,13 +81,13 @@ def test_comparisons_view_in_both_orientations(built_warehouse):
     assert specialist["role_a_yearly_salary_usd"] == 36097
     assert specialist["role_b_yearly_salary_usd"] == 33238
     assert specialist["yearly_salary_ratio"] == Decimal("1.0860")  # 36,097 / 33,238
-    (count,) = built_warehouse.query("select count(*) from marts.role_comparisons")[0]
+    (count,) = built_warehouse.query("select count(*) from marts.rpt_role_comparisons")[0]
     assert count == 6
 
 
 def test_salary_and_education_sections(built_warehouse):
     salaries = built_warehouse.records(
-        "select * from marts.pair_salaries where role_a_key = ? and role_b_key = ?",
+        "select * from marts.rpt_pair_salaries where role_a_key = ? and role_b_key = ?",
         [MANAGER, SPECIALIST],
     )
     assert len(salaries) == 1
@@ -105,7 +105,7 @@ def test_salary_and_education_sections(built_warehouse):
         "Finance",
     )
     education = built_warehouse.records(
-        "select * from marts.pair_education where role_a_key = ? and role_b_key = ?",
+        "select * from marts.rpt_pair_education where role_a_key = ? and role_b_key = ?",
         [SPECIALIST, LEAD],
     )[0]
     assert education["role_a_most_common_degree_share_pct"] == 43
@@ -116,13 +116,13 @@ def test_salary_and_education_sections(built_warehouse):
 def test_demographic_and_skill_sections_in_long_form(built_warehouse):
     white = built_warehouse.query(
         "select role_a_share_pct, role_b_share_pct, share_diff_pct_points "
-        "from marts.pair_demographics where role_a_key = ? and role_b_key = ? "
+        "from marts.rpt_pair_demographics where role_a_key = ? and role_b_key = ? "
         "and group_key = 'white'",
         [MANAGER, LEAD],
     )
     assert white == [(Decimal("67.0"), Decimal("54.6"), Decimal("12.4"))]
     skills = built_warehouse.query(
-        "select skill_name, role_a_share_pct, role_b_share_pct, is_shared from marts.pair_skills "
+        "select skill_name, role_a_share_pct, role_b_share_pct, is_shared from marts.rpt_pair_skills "
         "where role_a_key = ? and role_b_key = ? order by skill_key",
         [MANAGER, LEAD],
     )
@@ -130,7 +130,7 @@ def test_demographic_and_skill_sections_in_long_form(built_warehouse):
     assert ("Customer Service", Decimal("6"), Decimal("1"), True) in skills
     assert ("Cleanliness", None, Decimal("65"), False) in skills
     duties = built_warehouse.query(
-        "select role_side, count(*) from marts.pair_responsibilities "
+        "select role_side, count(*) from marts.rpt_pair_responsibilities "
         "where role_a_key = ? and role_b_key = ? group by role_side order by role_side",
         [MANAGER, LEAD],
     )

@@ -171,7 +171,7 @@ GROUPS = {
 @pytest.mark.parametrize("role_key", sorted(GROUPS))
 def test_demographics_in_long_form(built_warehouse, role_key):
     rows = built_warehouse.query(
-        "select demographic, group_name, share_pct from marts.role_demographics where role_key = ?",
+        "select demographic, group_name, share_pct from marts.fct_role_demographics where role_key = ?",
         [role_key],
     )
     assert {(d, g): s for d, g, s in rows} == {k: Decimal(v) for k, v in GROUPS[role_key].items()}
@@ -180,7 +180,7 @@ def test_demographics_in_long_form(built_warehouse, role_key):
 def test_skills_with_shares_in_page_order(built_warehouse):
     rows = built_warehouse.query(
         "select role_key, skill_rank, skill_name, skill_share_pct, top_skill_rank "
-        "from marts.role_skills order by role_key, skill_rank"
+        "from marts.fct_role_skills order by role_key, skill_rank"
     )
     manager = [(n, s, t) for r, _, n, s, t in rows if r == MANAGER]
     assert manager == [
@@ -208,7 +208,7 @@ def test_skills_with_shares_in_page_order(built_warehouse):
 def test_responsibilities_per_role(built_warehouse):
     rows = built_warehouse.query(
         "select role_key, count(*), min(responsibility_rank), max(responsibility_rank) "
-        "from marts.role_responsibilities group by role_key order by role_key"
+        "from marts.fct_role_responsibilities group by role_key order by role_key"
     )
     assert rows == [(MANAGER, 6, 1, 6), (LEAD, 4, 1, 4)]
 

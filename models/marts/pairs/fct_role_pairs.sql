@@ -1,6 +1,6 @@
 {#-
     One row per unordered pair of roles (role_a_key sorts first): keys and the differences,
-    always role a minus role b. Descriptive facts stay in dim_roles; role_comparisons shows
+    always role a minus role b. Descriptive facts stay in dim_roles; rpt_role_comparisons shows
     both roles side by side in both orientations.
 
     Incremental: a run recomputes only the pairs that involve a role whose fingerprint
