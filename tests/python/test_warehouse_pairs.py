@@ -122,7 +122,8 @@ def test_demographic_and_skill_sections_in_long_form(built_warehouse):
     )
     assert white == [(Decimal("67.0"), Decimal("54.6"), Decimal("12.4"))]
     skills = built_warehouse.query(
-        "select skill_name, role_a_share_pct, role_b_share_pct, is_shared from marts.rpt_pair_skills "
+        "select skill_name, role_a_share_pct, role_b_share_pct, is_shared "
+        "from marts.rpt_pair_skills "
         "where role_a_key = ? and role_b_key = ? order by skill_key",
         [MANAGER, LEAD],
     )

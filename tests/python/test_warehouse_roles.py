@@ -171,7 +171,8 @@ GROUPS = {
 @pytest.mark.parametrize("role_key", sorted(GROUPS))
 def test_demographics_in_long_form(built_warehouse, role_key):
     rows = built_warehouse.query(
-        "select demographic, group_name, share_pct from marts.fct_role_demographics where role_key = ?",
+        "select demographic, group_name, share_pct from marts.fct_role_demographics "
+        "where role_key = ?",
         [role_key],
     )
     assert {(d, g): s for d, g, s in rows} == {k: Decimal(v) for k, v in GROUPS[role_key].items()}
