@@ -15,12 +15,11 @@ from typing import Any
 
 import duckdb
 
+from jobcompare.duckdb_file import has_duckdb_header
 from jobcompare.errors import CommandError
 from jobcompare.project import warehouse_path
 
 __all__ = ["WarehouseError", "read_only", "records", "warehouse_path"]
-
-_DUCKDB_MAGIC = b"DUCK"
 
 
 class WarehouseError(CommandError):
@@ -39,11 +38,10 @@ def _check_file(path: Path) -> None:
     if not stat.S_ISREG(mode):
         raise WarehouseError(f"{path} is a device or special file, not a DuckDB warehouse file")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
+        is_duckdb = has_duckdb_header(path)
     except OSError as error:
         raise WarehouseError(f"{path}: cannot read it ({error.strerror})") from None
-    if len(header) < 16 or header[8:12] != _DUCKDB_MAGIC:
+    if not is_duckdb:
         raise WarehouseError(f"{path} is not a DuckDB file (empty, or another kind of file)")
 
 

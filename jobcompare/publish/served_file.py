@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from jobcompare.duckdb_file import has_duckdb_header
 from jobcompare.errors import CommandError
 from jobcompare.swap import TargetRefused, write_file
 
 _FLOCK = "hhqqi4x"  # struct flock on Linux x86-64 and arm64: type, whence, start, len, pid
-_DUCKDB_MAGIC = b"DUCK"
 _COPY_BLOCK = 8 << 20
 
 
@@ -75,11 +75,10 @@ def check_target(served: Path) -> None:
         raise TargetRefused(f"{served} is a folder, not a DuckDB warehouse file")
     if not stat.S_ISREG(mode):
         raise TargetRefused(f"{served} is a device or special file; refusing to replace it")
-    with served.open("rb") as handle:
-        header = handle.read(16)
-    if header[8:12] != _DUCKDB_MAGIC:
+    if not has_duckdb_header(served):
+        empty = served.stat().st_size == 0
         raise TargetRefused(
-            f"{served} is not a DuckDB file ({'empty' if not header else 'other content'}); "
+            f"{served} is not a DuckDB file ({'empty' if empty else 'other content'}); "
             "refusing to replace it: remove it or name another warehouse file"
         )
 

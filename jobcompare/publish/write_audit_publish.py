@@ -34,6 +34,7 @@ from jobcompare.project import oews_dir
 from jobcompare.publish import parquet
 from jobcompare.publish.errors import BuildFailed, ShapeChanged
 from jobcompare.publish.failures import explain, out_of_sync_models
+from jobcompare.publish.orphans import drop_orphans
 from jobcompare.publish.served_file import (
     Publication,
     ServedFileHold,
@@ -253,6 +254,8 @@ def _build(
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
     folder = parquet.build_folder(pointer, build_id)
     try:
+        for name in drop_orphans(staging, project / "target" / "manifest.json"):
+            say(f"dropped {name}: no model builds it any more (renamed or removed)")
         _checkpoint(staging)
         publication = Publication(build_id, digest(staging), staging.stat().st_size)
         tables = parquet.export_marts(staging, folder, publication)

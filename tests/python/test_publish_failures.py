@@ -223,3 +223,33 @@ def test_no_room_for_a_copy_builds_from_empty_where_that_fits(published, tmp_pat
         assert stray(project) == []
     finally:
         _unmount(warehouse)
+
+
+def test_a_renamed_mart_leaves_no_stale_copy_in_the_served_file(published):
+    """An incremental build starts from the served file; the old name's table must go."""
+    models = published / "models" / "marts" / "roles"
+    old, new = "fct_role_responsibilities", "fct_role_duties"
+    yaml_file = models / "_roles__models.yml"
+    yaml_text = yaml_file.read_text(encoding="utf-8")
+    (models / f"{old}.sql").rename(models / f"{new}.sql")
+    yaml_file.write_text(yaml_text.replace(f"name: {old}\n", f"name: {new}\n"), encoding="utf-8")
+    try:
+        result = run_build(published)
+        assert result.returncode == 0, result.stderr + result.stdout[-2000:]
+        assert "(incremental)" in result.stdout
+        assert f"dropped marts.{old}: no model builds it any more" in result.stdout
+        con = duckdb.connect(str(served_file(published)), read_only=True)
+        try:
+            marts = {name for (name,) in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts'"
+            ).fetchall()}  # fmt: skip
+            duties = con.execute(f"select count(*) from marts.{new}").fetchone()[0]
+        finally:
+            con.close()
+        assert old not in marts
+        assert duties == 10  # the manager page lists 6 manager and 4 lead duties
+        parquet = {p.stem for p in (published / "warehouse" / "parquet").glob("*.parquet")}
+        assert old not in parquet and new in parquet
+    finally:
+        (models / f"{new}.sql").rename(models / f"{old}.sql")
+        yaml_file.write_text(yaml_text, encoding="utf-8")
