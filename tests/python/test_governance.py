@@ -1,0 +1,93 @@
+"""The governance checks (``python -m jobcompare.governance``) pass on the project and fail,
+naming the rule and the model, on a copy broken on purpose: one rule per break."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from support import REPO, copy_project
+
+
+def run_checks(project: Path) -> subprocess.CompletedProcess[str]:
+    """The real command, as ``make lint`` runs it: a fresh dbt parse, then the rules."""
+    return subprocess.run(
+        [sys.executable, "-m", "jobcompare.governance", "--project", str(project)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def findings(output: str) -> set[tuple[str, str]]:
+    """(rule, model) of every finding line: ``rule: model: what to do``."""
+    return {tuple(line.split(": ", 2)[:2]) for line in output.splitlines() if ": " in line}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_project_passes_every_rule():
+    result = run_checks(REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("no findings"), result.stdout
+
+
+def test_a_broken_copy_fails_naming_each_rule_and_model(tmp_path):
+    project = copy_project(tmp_path / "project")
+    models = project / "models"
+    # A staging model that reads another staging model.
+    salary = models / "staging" / "pages" / "stg_pages__salary.sql"
+    salary.write_text(
+        salary.read_text(encoding="utf-8") + "\n-- {{ ref('stg_pages__pages') }}\n", "utf-8"
+    )
+    # A mart without an enforced contract.
+    occupations = models / "marts" / "oews" / "dim_occupations.sql"
+    occupations.write_text(
+        "{{ config(contract={'enforced': false}) }}\n" + occupations.read_text("utf-8"), "utf-8"
+    )
+    # A relation named by its schema instead of ref().
+    _edit(
+        models / "marts" / "pairs" / "rpt_role_comparisons.sql",
+        "{{ ref('dim_roles') }}",
+        "marts.dim_roles",
+    )
+    # A model outside staging that reads a source, named against the layer's rule, without
+    # a description or a primary-key test.
+    (models / "intermediate" / "pairs" / "pairs_without_tests.sql").write_text(
+        "select * from {{ source('oews', 'meta') }}\n", "utf-8"
+    )
+    # An exception that nothing breaks any more, and a key exception taken away.
+    exceptions = project / "tests" / "governance" / "exceptions.yml"
+    exceptions.write_text(
+        exceptions.read_text("utf-8")
+        + "\n- rule: fan_out\n  model: dim_roles\n  reason: it once had three leaf children\n",
+        "utf-8",
+    )
+    key_exceptions = project / "tests" / "governance" / "key_exceptions.yml"
+    kept = [
+        e for e in yaml.safe_load(key_exceptions.read_text("utf-8")) if e["column"] != "series_id"
+    ]
+    key_exceptions.write_text(yaml.safe_dump(kept), "utf-8")
+
+    result = run_checks(project)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert findings(result.stdout) == {
+        ("staging_reads_staging", "stg_pages__salary"),
+        ("public_contract", "dim_occupations"),
+        ("hard_coded_relation", "rpt_role_comparisons"),
+        ("source_outside_staging", "pairs_without_tests"),
+        ("naming", "pairs_without_tests"),
+        ("model_description", "pairs_without_tests"),
+        ("primary_key_test", "pairs_without_tests"),
+        ("stale_exception", "dim_roles"),
+        ("key_vocabulary", "fct_occupation_wages.series_id"),
+    }, result.stdout
+    assert "hard_coded_relation: rpt_role_comparisons: names marts.dim_roles" in result.stdout
