@@ -91,3 +91,49 @@ def test_a_broken_copy_fails_naming_each_rule_and_model(tmp_path):
         ("key_vocabulary", "fct_occupation_wages.series_id"),
     }, result.stdout
     assert "hard_coded_relation: rpt_role_comparisons: names marts.dim_roles" in result.stdout
+
+
+def test_view_chains_fan_out_access_and_yaml_names_are_found(tmp_path):
+    project = copy_project(tmp_path / "project")
+    models = project / "models"
+    # Intermediate models as views: page rows to pair sections become one chain of views.
+    config = project / "dbt_project.yml"
+    text = config.read_text("utf-8")
+    start = text.index("+schema: intermediate")
+    at = text.index("+materialized: table", start)
+    config.write_text(text[:at] + "+materialized: view" + text[at + 20 :], "utf-8")
+    # The fan-out the exceptions file allows, no longer allowed.
+    exceptions = project / "tests" / "governance" / "exceptions.yml"
+    entries = yaml.safe_load(exceptions.read_text("utf-8"))
+    exceptions.write_text(
+        yaml.safe_dump([e for e in entries if e["model"] != "int_role_pairs"]), "utf-8"
+    )
+    # A mart that is not public, and marts described in a YAML file named against the rule.
+    skills = models / "marts" / "roles" / "fct_role_skills.sql"
+    skills.write_text("{{ config(access='protected') }}\n" + skills.read_text("utf-8"), "utf-8")
+    oews = models / "marts" / "oews"
+    (oews / "_oews__models.yml").rename(oews / "oews_models.yml")
+    # A schema-qualified name in a comment is no relation.
+    wages = oews / "fct_occupation_wages.sql"
+    wages.write_text(
+        "-- read it as: select * from marts.fct_occupation_wages\n" + wages.read_text("utf-8"),
+        "utf-8",
+    )
+
+    result = run_checks(project)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    found = findings(result.stdout)
+    assert {rule for rule, _ in found} == {"view_chain", "fan_out", "mart_access", "yaml_naming"}
+    assert ("fan_out", "int_role_pairs") in found
+    assert ("mart_access", "fct_role_skills") in found
+    assert {model for rule, model in found if rule == "yaml_naming"} == {
+        "dim_occupations",
+        "fct_occupation_pairs",
+        "fct_occupation_wages",
+        "rpt_role_official_wages",
+    }
+    # stg_pages__<section> -> int_role_facts_unioned -> int_role_facts_chosen ->
+    # int_roles_conformed -> int_role_pairs -> rpt_pair_salaries: six views.
+    assert ("view_chain", "rpt_pair_salaries") in found, result.stdout
+    assert "ends a chain of 6 views (stg_pages__" in result.stdout
