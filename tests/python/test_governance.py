@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 from support import REPO, copy_project
 
+from jobcompare.governance import EXCEPTIONS, KEY_EXCEPTIONS, check
+
 
 def run_checks(project: Path) -> subprocess.CompletedProcess[str]:
     """The real command, as ``make lint`` runs it: a fresh dbt parse, then the rules."""
@@ -137,3 +139,31 @@ def test_view_chains_fan_out_access_and_yaml_names_are_found(tmp_path):
     # int_roles_conformed -> int_role_pairs -> rpt_pair_salaries: six views.
     assert ("view_chain", "rpt_pair_salaries") in found, result.stdout
     assert "ends a chain of 6 views (stg_pages__" in result.stdout
+
+
+def test_the_exceptions_skip_exactly_the_cases_they_list(tmp_path, lint_manifest):
+    """Without the exception files, the findings are exactly the cases the files list."""
+    (tmp_path / "tests" / "governance").mkdir(parents=True)
+    found = {(f.rule, f.model, f.column) for f in check(lint_manifest, tmp_path)}
+    listed = yaml.safe_load((REPO / EXCEPTIONS).read_text("utf-8"))
+    keys = {e["column"] for e in yaml.safe_load((REPO / KEY_EXCEPTIONS).read_text("utf-8"))}
+    assert {f for f in found if f[0] != "key_vocabulary"} == {
+        (e["rule"], e["model"], e.get("column")) for e in listed
+    }
+    key_columns = {column for rule, _, column in found if rule == "key_vocabulary"}
+    assert key_columns and key_columns <= keys
+
+
+def test_an_exception_without_a_reason_or_a_known_rule_is_a_finding(tmp_path, lint_manifest):
+    folder = tmp_path / "tests" / "governance"
+    folder.mkdir(parents=True)
+    (folder / "exceptions.yml").write_text(
+        "- rule: fan_out\n  model: int_role_pairs\n"
+        "- rule: no_such_rule\n  model: dim_roles\n  reason: a rule nobody checks\n",
+        "utf-8",
+    )
+    lines = [f.line() for f in check(lint_manifest, tmp_path) if f.rule == "bad_exception"]
+    assert [line.split(": ", 2)[1] for line in lines] == [
+        f"{EXCEPTIONS}#1",
+        f"{EXCEPTIONS}#2",
+    ]
