@@ -82,7 +82,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Exception_:
+class Allowed:
     """An entry of exceptions.yml: a finding allowed on purpose, with its reason."""
 
     rule: str
@@ -310,7 +310,7 @@ def _load_yaml_list(path: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def load_exceptions(project: Path) -> tuple[list[Exception_], list[Finding]]:
+def load_exceptions(project: Path) -> tuple[list[Allowed], list[Finding]]:
     """The exceptions file's entries, and a finding for each entry that is malformed."""
     entries, bad = [], []
     for number, entry in enumerate(_load_yaml_list(project / EXCEPTIONS), start=1):
@@ -319,7 +319,7 @@ def load_exceptions(project: Path) -> tuple[list[Exception_], list[Finding]]:
             where = f"{EXCEPTIONS}#{number}"
             bad.append(Finding("bad_exception", where, f"rule {rule!r}, model {model!r}"))
             continue
-        entries.append(Exception_(rule, str(model), str(reason), entry.get("column")))
+        entries.append(Allowed(rule, str(model), str(reason), entry.get("column")))
     return entries, bad
 
 
