@@ -132,9 +132,12 @@ def _peer_equal(database: Path, peer_out: Path) -> bool:
     """The peer's pair fact and skills pair mart equal the warehouse's, row for row."""
     con = duckdb.connect(str(database), read_only=True)
     try:
-        for table, mart in (("pair_fact", "fct_role_pairs"), ("pair_skills", "rpt_pair_skills")):
+        for table, mart in (
+            ("pair_fact", "marts.fct_role_pairs"),
+            ("pair_skills", "marts.rpt_pair_skills"),
+        ):
             peer = pd.read_parquet(peer_out / f"{table}.parquet")
-            ours = con.execute(f"select * from marts.{mart}").df()[list(peer.columns)]
+            ours = con.execute(f"select * from {mart}").df()[list(peer.columns)]
             keys = [c for c in ("pair_id", "skill_key") if c in peer.columns]
             if not _canonical(peer, keys).equals(_canonical(ours, keys)):
                 return False
@@ -143,16 +146,17 @@ def _peer_equal(database: Path, peer_out: Path) -> bool:
     return True
 
 
-def _storage(database: Path, work: Path, table: str = "fct_role_pairs") -> tuple[int, int]:
+def _storage(database: Path, work: Path, table: str = "marts.fct_role_pairs") -> tuple[int, int]:
+    """The table's size in the DuckDB file and as Parquet; ``table`` is named in full."""
     con = duckdb.connect(str(database), read_only=True)
     try:
         (blocks,) = con.execute(
-            f"select count(distinct block_id) from pragma_storage_info('marts.{table}') "
+            f"select count(distinct block_id) from pragma_storage_info('{table}') "
             "where block_id >= 0"
         ).fetchone()
         (block_size,) = con.execute("select block_size from pragma_database_size()").fetchone()
-        parquet = work / f"{table}.parquet"
-        con.execute(f"copy marts.{table} to '{parquet}' (format parquet)")
+        parquet = work / f"{table.removeprefix('marts.')}.parquet"
+        con.execute(f"copy {table} to '{parquet}' (format parquet)")
     finally:
         con.close()
     return blocks * block_size, parquet.stat().st_size
@@ -216,7 +220,7 @@ def bench_oews(work: Path, say: Any = print) -> ScaleResult:
     shutil.rmtree(work / "floor", ignore_errors=True)
     result.peer_status = "-"
     result.fct_bytes, result.fct_parquet_bytes = _storage(
-        work / "dbt" / DATABASE, work, "fct_occupation_pairs"
+        work / "dbt" / DATABASE, work, "marts.fct_occupation_pairs"
     )
     result.notes.append(f"loaded {sum(loaded.counts.values()):,} rows")
     return result

@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from support import SOURCE_PAGES, BuiltWarehouse, run_cli, run_dbt
+from support import REPO, SOURCE_PAGES, BuiltWarehouse, run_cli, run_dbt
+
+from jobcompare.governance import parse
 
 
 @pytest.fixture
@@ -44,3 +46,9 @@ def loaded(tmp_path: Path, source_pages: Path) -> tuple[Path, dict[str, bytes]]:
     result = run_cli("ingest", str(source_pages), "--seeds", str(seeds))
     assert result.returncode == 0, result.stderr
     return seeds, {p.name: p.read_bytes() for p in sorted(seeds.iterdir())}
+
+
+@pytest.fixture(scope="session")
+def lint_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The project's manifest from ``dbt parse --target lint`` (in-memory DuckDB)."""
+    return parse(REPO, tmp_path_factory.mktemp("lint") / "target")
