@@ -184,8 +184,14 @@ _PAIR_DUTIES_MART = "marts.rpt_pair_responsibilities"
 
 
 def _asked(pairs: list[tuple[str, str]]) -> tuple[str, list[Any]]:
-    """A join that keeps the rows of these unordered pairs, and its parameters."""
+    """A clause that keeps the rows of these unordered pairs, and its parameters.
+
+    One pair is two equalities, which DuckDB pushes into the role tables under the pair
+    views (milliseconds at any size); many pairs are a join with the list of pairs.
+    """
     ordered = [tuple(sorted(pair)) for pair in pairs]
+    if len(ordered) == 1:
+        return "where pairs.role_a_key = ? and pairs.role_b_key = ?", list(ordered[0])
     return (
         "inner join (select unnest(?::varchar[]) as role_a_key, "
         "unnest(?::varchar[]) as role_b_key) as asked "
@@ -198,18 +204,18 @@ def load_pair_sections(
     con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]
 ) -> dict[tuple[str, str], PairSections]:
     """The salary, education and duties sections of these pairs, keyed by (a, b) sorted."""
-    join, params = _asked(pairs)
+    clause, params = _asked(pairs)
     salary, education = (
         {
             (row["role_a_key"], row["role_b_key"]): row
-            for row in records(con, f"select pairs.* from {mart} as pairs {join}", params)
+            for row in records(con, f"select pairs.* from {mart} as pairs {clause}", params)
         }
         for mart in _PAIR_SECTION_MARTS
     )
     duties: dict[tuple[str, str], dict[str, list[str]]] = {}
     for a_key, b_key, role_key, text in con.execute(
         "select pairs.role_a_key, pairs.role_b_key, pairs.role_key, pairs.responsibility "
-        f"from {_PAIR_DUTIES_MART} as pairs {join} "
+        f"from {_PAIR_DUTIES_MART} as pairs {clause} "
         "order by pairs.role_a_key, pairs.role_b_key, pairs.role_side, "
         "pairs.responsibility_rank",
         params,
