@@ -20,6 +20,7 @@ final as (
         skills.role_key,
         roles.role_name,
         skills.skill_rank,
+        skills.skill_id,
         skills.skill_key,
         skills.skill_name,
         skills.skill_share_pct,
