@@ -29,6 +29,7 @@ skills as (
 pair_skill_ids as (
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         role_skills.skill_id
@@ -39,6 +40,7 @@ pair_skill_ids as (
     union
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         role_skills.skill_id
@@ -51,8 +53,7 @@ pair_skill_ids as (
 final as (
 
     select
-        {{ surrogate_key(['pair_skill_ids.role_a_key', 'pair_skill_ids.role_b_key']) }}
-            as pair_id,
+        pair_skill_ids.pair_id,
         pair_skill_ids.role_a_key,
         pair_skill_ids.role_b_key,
         pair_skill_ids.skill_id,
