@@ -104,12 +104,9 @@ def test_view_chains_fan_out_access_and_yaml_names_are_found(tmp_path):
     start = text.index("+schema: intermediate")
     at = text.index("+materialized: table", start)
     config.write_text(text[:at] + "+materialized: view" + text[at + 20 :], "utf-8")
-    # The fan-out the exceptions file allows, no longer allowed.
-    exceptions = project / "tests" / "governance" / "exceptions.yml"
-    entries = yaml.safe_load(exceptions.read_text("utf-8"))
-    exceptions.write_text(
-        yaml.safe_dump([e for e in entries if e["model"] != "int_role_pairs"]), "utf-8"
-    )
+    # Without the exposures, nothing outside dbt reads the pair sections: the four of them
+    # become leaf children of int_role_pairs, a fan-out.
+    (models / "exposures.yml").unlink()
     # A mart that is not public, and marts described in a YAML file named against the rule.
     skills = models / "marts" / "roles" / "fct_role_skills.sql"
     skills.write_text("{{ config(access='protected') }}\n" + skills.read_text("utf-8"), "utf-8")
