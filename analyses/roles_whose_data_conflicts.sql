@@ -4,24 +4,16 @@ with
 
 conflicts as (
 
-    select * from {{ ref('int_role_fact_conflicts') }}
-
-),
-
-roles as (
-
-    select * from {{ ref('dim_roles') }}
+    select * from {{ ref('rpt_role_fact_conflicts') }}
 
 )
 
 select
-    roles.role_name,
-    conflicts.fact_name,
-    conflicts.fact_item_key,
-    conflicts.page_id,
-    conflicts.line_number,
-    conflicts.fact_value
+    role_name,
+    fact_name,
+    fact_item_key,
+    page_id,
+    line_number,
+    fact_value
 from conflicts
-inner join roles
-    on conflicts.role_key = roles.role_key
-order by roles.role_name, conflicts.fact_name, conflicts.fact_item_key, conflicts.page_id
+order by role_name, fact_name, fact_item_key, page_id

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from jobcompare.report import formatting as fmt
 from jobcompare.report.roles import Pair, Role
 
@@ -81,7 +79,9 @@ def _time_sentence(a: Role, b: Role) -> str:
     )
 
 
-def _pay_sentence(a: Role, b: Role) -> str:
+def _pay_sentence(pair: Pair) -> str:
+    """Which role pays more and by how much, as the pair mart computes it (a minus b)."""
+    a, b = pair.a, pair.b
     a_name, b_name = lower_name(a.name), lower_name(b.name)
     a_pay, b_pay = a.fact("yearly_salary_usd"), b.fact("yearly_salary_usd")
     if a_pay is None or b_pay is None:
@@ -92,17 +92,17 @@ def _pay_sentence(a: Role, b: Role) -> str:
             f"Additionally, {with_article(lower_name(known.name))} has an average salary of "
             f"{fmt.money(known.fact('yearly_salary_usd'))}; the other role's is not known."
         )
-    if a_pay == b_pay:
+    gap, ratio = pair.comparison["yearly_salary_diff_usd"], pair.comparison["yearly_salary_ratio"]
+    if gap == 0:
         return (
             f"Additionally, {with_article(a_name)} and {with_article(b_name)} have the same "
             f"average salary, {fmt.money(a_pay)} a year."
         )
-    gap = Decimal(a_pay) - Decimal(b_pay)
     direction = "higher" if gap > 0 else "lower"
-    relative = abs(gap) / Decimal(b_pay) * 100
+    relative = "" if ratio is None else f" ({abs(ratio - 1) * 100:.1f}%)"
     return (
         f"Additionally, {with_article(a_name)} has an average salary of {fmt.money(a_pay)}, "
-        f"which is {fmt.money(abs(gap))} ({relative:.1f}%) {direction} than the "
+        f"which is {fmt.money(abs(gap))}{relative} {direction} than the "
         f"{fmt.money(b_pay)} average annual salary of {with_article(b_name)}."
     )
 
@@ -115,7 +115,7 @@ def opening(pair: Pair) -> str:
             f"The differences between {plural(a_name)} and {plural(b_name)} can be seen in a "
             "few details. Each job has different responsibilities and duties.",
             _time_sentence(pair.a, pair.b),
-            _pay_sentence(pair.a, pair.b),
+            _pay_sentence(pair),
         ]
     )
 

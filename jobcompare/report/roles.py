@@ -47,12 +47,50 @@ class Role:
 
 
 @dataclass(frozen=True)
+class PairSide:
+    """One role's half of a pair mart row (its ``role_a_`` or ``role_b_`` columns).
+
+    Read like ``Role.fact``, so a section's rows are declared once for role and pair pages.
+    """
+
+    row: dict[str, Any]
+    prefix: str
+
+    def fact(self, column: str) -> Any:
+        return self.row[self.prefix + column]
+
+
+@dataclass(frozen=True)
+class PairSections:
+    """The page sections the pair marts hold, for one unordered pair (role_a_key sorts first).
+
+    ``salary`` and ``education`` are rows of rpt_pair_salaries and rpt_pair_education;
+    ``responsibilities`` maps each role's key to its duties from rpt_pair_responsibilities.
+    """
+
+    salary: dict[str, Any]
+    education: dict[str, Any]
+    responsibilities: dict[str, tuple[str, ...]]
+
+    def side(self, section: str, role_key: str) -> PairSide:
+        """The role's columns of the ``salary`` or ``education`` row."""
+        row = getattr(self, section)
+        if row["role_a_key"] == role_key:
+            return PairSide(row, "role_a_")
+        if row["role_b_key"] == role_key:
+            return PairSide(row, "role_b_")
+        raise KeyError(f"{role_key!r} is not a role of pair {row['pair_id']}")
+
+
+@dataclass(frozen=True)
 class Pair:
-    """Two roles in the order asked for, and their comparison (role a minus role b)."""
+    """Two roles in the order asked for, their comparison (role a minus role b) and the
+    page sections the pair marts hold."""
 
     a: Role
     b: Role
     comparison: dict[str, Any]
+    sections: PairSections
 
 
 class UnknownRole(LookupError):
@@ -140,6 +178,59 @@ def load_roles(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) ->
     }
 
 
+# The pair marts that hold a page section, one row per unordered pair (role_a_key first).
+_PAIR_SECTION_MARTS = ("marts.rpt_pair_salaries", "marts.rpt_pair_education")
+_PAIR_DUTIES_MART = "marts.rpt_pair_responsibilities"
+
+
+def _asked(pairs: list[tuple[str, str]]) -> tuple[str, list[Any]]:
+    """A clause that keeps the rows of these unordered pairs, and its parameters.
+
+    One pair is two equalities, which DuckDB pushes into the role tables under the pair
+    views (milliseconds at any size); many pairs are a join with the list of pairs.
+    """
+    ordered = [tuple(sorted(pair)) for pair in pairs]
+    if len(ordered) == 1:
+        return "where pairs.role_a_key = ? and pairs.role_b_key = ?", list(ordered[0])
+    return (
+        "inner join (select unnest(?::varchar[]) as role_a_key, "
+        "unnest(?::varchar[]) as role_b_key) as asked "
+        "on pairs.role_a_key = asked.role_a_key and pairs.role_b_key = asked.role_b_key",
+        [[a for a, _ in ordered], [b for _, b in ordered]],
+    )
+
+
+def load_pair_sections(
+    con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]
+) -> dict[tuple[str, str], PairSections]:
+    """The salary, education and duties sections of these pairs, keyed by (a, b) sorted."""
+    clause, params = _asked(pairs)
+    salary, education = (
+        {
+            (row["role_a_key"], row["role_b_key"]): row
+            for row in records(con, f"select pairs.* from {mart} as pairs {clause}", params)
+        }
+        for mart in _PAIR_SECTION_MARTS
+    )
+    duties: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for a_key, b_key, role_key, text in con.execute(
+        "select pairs.role_a_key, pairs.role_b_key, pairs.role_key, pairs.responsibility "
+        f"from {_PAIR_DUTIES_MART} as pairs {clause} "
+        "order by pairs.role_a_key, pairs.role_b_key, pairs.role_side, "
+        "pairs.responsibility_rank",
+        params,
+    ).fetchall():
+        duties.setdefault((a_key, b_key), {}).setdefault(role_key, []).append(text)
+    return {
+        key: PairSections(
+            salary=row,
+            education=education[key],
+            responsibilities={role: tuple(items) for role, items in duties.get(key, {}).items()},
+        )
+        for key, row in salary.items()
+    }
+
+
 def load_pair(con: duckdb.DuckDBPyConnection, a_key: str, b_key: str) -> Pair:
     """The comparison of role ``a_key`` with role ``b_key``, in that order."""
     roles = load_roles(con, [a_key, b_key])
@@ -148,4 +239,5 @@ def load_pair(con: duckdb.DuckDBPyConnection, a_key: str, b_key: str) -> Pair:
         "select * from marts.rpt_role_comparisons where role_a_key = ? and role_b_key = ?",
         [a_key, b_key],
     )
-    return Pair(roles[a_key], roles[b_key], comparison)
+    sections = load_pair_sections(con, [(a_key, b_key)])
+    return Pair(roles[a_key], roles[b_key], comparison, sections[tuple(sorted((a_key, b_key)))])

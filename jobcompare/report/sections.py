@@ -14,9 +14,11 @@ from jobcompare.report.prose import (
     with_article,
 )
 from jobcompare.report.prose import title as pair_title
-from jobcompare.report.roles import Group, Pair, Role
+from jobcompare.report.roles import Group, Pair, PairSide, Role
 
 Row = tuple[str, str, str]
+# What a section row reads a fact from: a role (dim_roles) or its side of a pair mart row.
+Facts = Role | PairSide
 
 
 @dataclass(frozen=True)
@@ -102,11 +104,11 @@ DEMOGRAPHICS = (
 )
 
 
-def _rows(rows: tuple, a: Role, b: Role) -> list[Row]:
+def _rows(rows: tuple, a: Facts, b: Facts) -> list[Row]:
     return [(label, value(a), value(b)) for label, value in rows]
 
 
-def role_rows(rows: tuple, role: Role) -> list[tuple[str, str]]:
+def role_rows(rows: tuple, role: Facts) -> list[tuple[str, str]]:
     """The rows of one of the tables above for a single role."""
     return [(label, value(role)) for label, value in rows]
 
@@ -121,8 +123,9 @@ def skill_item(role: Role) -> list[str]:
 
 
 def pair_page(pair: Pair) -> PairPage:
-    """Every section of a comparison page, computed from the two roles' facts."""
-    a, b = pair.a, pair.b
+    """Every section of a comparison page: the overview from the two roles' facts, the
+    salary, education and duties sections as the pair marts hold them."""
+    a, b, sections = pair.a, pair.b, pair.sections
     a_name, b_name = lower_name(a.name), lower_name(b.name)
     title = pair_title(pair)
     columns = (a.name, b.name)
@@ -143,7 +146,7 @@ def pair_page(pair: Pair) -> PairPage:
                 f"{plural(a_name)} and {plural(b_name)} have different pay scales, as shown below."
             ),
             columns,
-            _rows(SALARY, a, b),
+            _rows(SALARY, sections.side("salary", a.key), sections.side("salary", b.key)),
         ),
         education=Table(
             "education",
@@ -151,7 +154,7 @@ def pair_page(pair: Pair) -> PairPage:
             f"There are a few differences between {with_article(a_name)} and "
             f"{with_article(b_name)} in terms of educational background:",
             columns,
-            _rows(EDUCATION, a, b),
+            _rows(EDUCATION, sections.side("education", a.key), sections.side("education", b.key)),
         ),
         demographics=Table(
             "demographics",
@@ -165,10 +168,10 @@ def pair_page(pair: Pair) -> PairPage:
         responsibilities=[
             ItemList(
                 f"{sentence_case(lower_name(role.name))} example responsibilities.",
-                list(role.responsibilities),
+                list(sections.responsibilities[role.key]),
             )
             for role in (a, b)
-            if role.responsibilities
+            if sections.responsibilities.get(role.key)
         ],
         skills_heading=f"{title} skills",
         skills=[

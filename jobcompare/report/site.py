@@ -25,7 +25,7 @@ from jobcompare.report.occupations import (
     load_occupations,
     occupation_page,
 )
-from jobcompare.report.roles import Pair, Role, load_roles
+from jobcompare.report.roles import Pair, Role, load_pair_sections, load_roles
 from jobcompare.report.sections import pair_page
 from jobcompare.swap import folder_aside
 from jobcompare.warehouse import read_only
@@ -119,7 +119,8 @@ def _render(task: tuple[str, ...]) -> tuple[str, str]:
         role = roles[task[1]]
         return f"roles/{role.key}.html", render_role_html(role, _similar_entries(role.key), "../")
     a_key, b_key = task[1], task[2]
-    pair = Pair(roles[a_key], roles[b_key], _SITE["pairs"][(a_key, b_key)])
+    key = (a_key, b_key)
+    pair = Pair(roles[a_key], roles[b_key], _SITE["pairs"][key], _SITE["sections"][key])
     return pair_file(a_key, b_key), render_pair_html(pair_page(pair), pair, "../")
 
 
@@ -163,6 +164,7 @@ def build_site(
                 (row["role_a_key"], row["role_b_key"]): row
                 for row in nearest_pairs(con, ROLE_PAIRS, similar)
             }
+            sections = load_pair_sections(con, list(pairs))
             neighbours = nearest(
                 con, ROLE_PAIRS, listed_similar, extra=("shared_skill_count",), positive_only=True
             )
@@ -183,6 +185,7 @@ def build_site(
         _SITE.update(
             roles=roles,
             pairs=pairs,
+            sections=sections,
             similar=neighbours,
             pair_files={pair_file(a, b) for a, b in pairs},
             occupations=occupations,

@@ -74,7 +74,8 @@ class BuiltWarehouse:
 
 
 PROJECT_PARTS = (
-    "dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "seeds", "tests",
+    "dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "analyses", "seeds",
+    "tests",
 )  # fmt: skip
 
 

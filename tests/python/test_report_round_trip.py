@@ -7,8 +7,10 @@ list items line by line), never from what the report printed.
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 
+import duckdb
 import pytest
 from support import MANAGER_PAGE, SPECIALIST_PAGE, run_cli_on
 
@@ -176,3 +178,39 @@ def test_json_and_html_formats(built_warehouse, tmp_path):
     assert html.count('<svg class="chart"') >= 3
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in html
+
+
+def test_the_pay_gap_and_the_salary_education_and_duties_sections_come_from_the_pair_marts(
+    built_warehouse, tmp_path
+):
+    """A copy of the warehouse in which only the pair marts say otherwise: the report follows
+    them, so the marts are the one definition of what it shows (not dim_roles, not Python)."""
+    copy = tmp_path / built_warehouse.path.name  # the views name their catalog after the file
+    shutil.copy(built_warehouse.path, copy)
+    manager, lead = "customer-service-manager", "lead-customer-service-representative"
+    con = duckdb.connect(str(copy))
+    try:
+        for view, column, value in (
+            ("rpt_pair_salaries", "role_a_best_paying_company", "'Marked Company'"),
+            ("rpt_pair_education", "role_b_most_common_major", "'Marked Major'"),
+            ("rpt_pair_responsibilities", "responsibility", "'Marked duty ' || role_side"),
+        ):
+            con.execute(f"alter view marts.{view} rename to {view}_built")
+            con.execute(
+                f"create view marts.{view} as "
+                f"select * replace ({value} as {column}) from marts.{view}_built"
+            )
+        con.execute(
+            "update marts.fct_role_pairs set yearly_salary_diff_usd = 1234, "
+            "yearly_salary_ratio = 2.5 where role_a_key = ? and role_b_key = ?",
+            [manager, lead],
+        )
+    finally:
+        con.close()
+    result = run_cli_on(copy, "report", manager, lead)
+    assert result.returncode == 0, result.stderr
+    markdown = result.stdout
+    assert "which is $1,234 (150.0%) higher than the $36,097 average" in markdown
+    assert "| Best paying company | Marked Company |" in markdown
+    assert "| Most common major | Business | Marked Major |" in markdown
+    assert "- Marked duty a" in markdown and "- Marked duty b" in markdown

@@ -225,3 +225,67 @@ def test_no_conflicts_between_the_two_pages_on_the_lead_representative(built_war
     )
     # Every table fact of the lead representative that both pages give, they give alike.
     assert agreeing >= 18
+
+
+# Every skill of the two pages, counted by hand. The manager page lists six skills for the
+# manager (Strong Customer Service, Payroll, Customer Satisfaction, Customer Complaints,
+# Customer Service, ISO) and six for the lead representative (Cleanliness, Cash Handling,
+# Inventory Control, POS, Customer Service, Sales Floor); both pages' prose names the lead's
+# top three (cleanliness, cash handling, inventory control), already in its list. The
+# specialist page has no skill list: its prose names customer service, strong customer
+# service and cleanliness. 11 skills; three of them (customer service, strong customer
+# service, cleanliness) belong to more than one role, though only "Customer Service" is
+# spelled alike on both sides of any pair.
+EXPECTED_SKILLS = {
+    "customer-service": ("Customer Service", 3),
+    "strong-customer-service": ("Strong Customer Service", 2),
+    "cleanliness": ("Cleanliness", 2),
+    "payroll": ("Payroll", 1),
+    "customer-satisfaction": ("Customer Satisfaction", 1),
+    "customer-complaints": ("Customer Complaints", 1),
+    "iso": ("ISO", 1),
+    "cash-handling": ("Cash Handling", 1),
+    "inventory-control": ("Inventory Control", 1),
+    "pos": ("POS", 1),
+    "sales-floor": ("Sales Floor", 1),
+}
+
+
+def test_dim_skills_one_row_per_skill_whatever_the_case_with_its_list_spelling(built_warehouse):
+    rows = built_warehouse.query("select skill_key, skill_name, role_count from marts.dim_skills")
+    assert {key: (name, count) for key, name, count in rows} == EXPECTED_SKILLS
+    # Grouping the roles' own spellings by name finds one skill shared by two roles; there are 3.
+    [(by_name,)] = built_warehouse.query(
+        "select count(*) from (select skill_name from marts.fct_role_skills "
+        "group by skill_name having count(*) > 1)"
+    )
+    [(by_key,)] = built_warehouse.query(
+        "select count(*) from marts.dim_skills where role_count > 1"
+    )
+    assert (by_name, by_key) == (1, 3)
+
+
+def test_the_second_pages_two_roles_share_two_skills_that_no_name_spells_alike(built_warehouse):
+    """Lead representative and specialist: Cleanliness / cleanliness and Customer Service /
+    customer service. No name is spelled alike, so only the skill key finds them."""
+    [(alike,)] = built_warehouse.query(
+        "select count(*) from marts.fct_role_skills as lead "
+        "inner join marts.fct_role_skills as specialist on lead.skill_name = specialist.skill_name "
+        "where lead.role_key = ? and specialist.role_key = ?",
+        [LEAD, SPECIALIST],
+    )
+    shared = built_warehouse.query(
+        "select skills.skill_name from marts.rpt_pair_skills as pair_skills "
+        "inner join marts.dim_skills as skills on pair_skills.skill_id = skills.skill_id "
+        "where pair_skills.role_a_key = ? and pair_skills.role_b_key = ? "
+        "and pair_skills.is_shared order by skills.skill_name",
+        [SPECIALIST, LEAD],
+    )
+    [(counted,)] = built_warehouse.query(
+        "select shared_skill_count from marts.fct_role_pairs "
+        "where role_a_key = ? and role_b_key = ?",
+        [SPECIALIST, LEAD],
+    )
+    assert alike == 0
+    assert shared == [("Cleanliness",), ("Customer Service",)]
+    assert counted == 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import pytest
 from support import copy_project, run_dbt_in
 
 
@@ -52,9 +54,10 @@ BROKEN = {
 }
 
 
-def test_each_broken_rule_fails_the_build(tmp_path):
-    """All rules are broken in one copy (one dbt build); each must be named as failing."""
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A copy with every rule broken, seeded and run, and the output of `dbt test` on it."""
+    project = copy_project(tmp_path_factory.mktemp("broken") / "project")
     for seed, old, new, _ in BROKEN.values():
         edit_seed(project, seed, old, new)
     # dbt build would skip what lies downstream of the first failure; dbt test runs them all.
@@ -62,6 +65,32 @@ def test_each_broken_rule_fails_the_build(tmp_path):
         assert run_dbt_in(project, step).returncode == 0
     result = run_dbt_in(project, "test")
     assert result.returncode != 0
-    failures = [line for line in result.stdout.splitlines() if "FAIL" in line and " of " in line]
+    return project, result.stdout
+
+
+def test_each_broken_rule_fails_the_build(broken):
+    """All rules are broken in one copy (one dbt build); each must be named as failing."""
+    _, output = broken
+    failures = [line for line in output.splitlines() if "FAIL" in line and " of " in line]
     for case, (_, _, _, failing_test) in BROKEN.items():
-        assert any(failing_test in line for line in failures), (case, result.stdout[-3000:])
+        assert any(failing_test in line for line in failures), (case, output[-3000:])
+
+
+def test_analysts_see_a_conflict_in_the_marts_with_every_pages_value_and_line(broken):
+    """The lead representative's yearly salary: $36,097 on line 12 of the manager page (as
+    the page says), $36,098 on line 10 of the specialist page (the edit above)."""
+    project, _ = broken
+    con = duckdb.connect(str(project / "warehouse" / "job_compare.duckdb"), read_only=True)
+    try:
+        rows = con.execute(
+            "select role_name, page_id, line_number, fact_value, distinct_value_count "
+            "from marts.rpt_role_fact_conflicts where fact_name = 'yearly_salary' "
+            "order by page_id"
+        ).fetchall()
+    finally:
+        con.close()
+    lead = "Lead Customer Service Representative"
+    assert rows == [
+        (lead, MANAGER_PAGE, 12, "$36,097", 2),
+        (lead, SPECIALIST_PAGE, 10, "$36,098", 2),
+    ]

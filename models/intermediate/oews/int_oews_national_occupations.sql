@@ -24,10 +24,10 @@ cells as (
 final as (
 
     select
+        {{ surrogate_key(['occupations.occupation_code']) }} as occupation_id,
         occupations.occupation_code,
         occupations.soc_code,
         occupations.occupation_title,
-        occupations.occupation_key,
         {%- for _, name, _ in oews_measures() %}
         cells.{{ name }},
         cells.{{ name }}_null_reason,

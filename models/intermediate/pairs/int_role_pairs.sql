@@ -1,6 +1,8 @@
 {#-
     Every unordered pair of roles, once: role_a_key sorts before role_b_key. Pairs that no
-    page compares are here too; the pages that do compare a pair are listed.
+    page compares are here too; the pages that do compare a pair are listed. pair_id is
+    computed here once for the pair views (fct_role_pairs, which numbers roles to build its
+    pairs, computes the same surrogate_key of the same two keys).
 -#}
 
 with
@@ -32,6 +34,7 @@ pairs as (
 final as (
 
     select
+        {{ surrogate_key(['pairs.role_a_key', 'pairs.role_b_key']) }} as pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         compared_on_pages.compared_on_page_ids,

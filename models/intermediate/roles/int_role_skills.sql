@@ -1,7 +1,10 @@
 {#-
     Each role's skills, merged across pages: every skill of its lists (with the chosen share)
-    and every skill its prose names among the top three, matched on the canonical skill key.
-    skill_rank orders them as a page would: by share, then list order, then prose rank.
+    and every skill its prose names among the top three, matched on the canonical skill key
+    (staging computes it, so "Customer Service" and "customer service" are one skill).
+    skill_id, the skill's surrogate key, is computed here once and carried to dim_skills and
+    every mart that names a skill. skill_rank orders them as a page would: by share, then
+    list order, then prose rank.
 -#}
 
 with
@@ -62,6 +65,7 @@ final as (
 
     select
         role_key,
+        {{ surrogate_key(['skill_key']) }} as skill_id,
         skill_key,
         skill_name,
         skill_share_pct,

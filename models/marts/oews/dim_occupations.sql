@@ -33,11 +33,10 @@ top_industries as (
 final as (
 
     select
-        {{ surrogate_key(['occupations.occupation_code']) }} as occupation_id,
+        occupations.occupation_id,
         occupations.occupation_code,
         occupations.soc_code,
         occupations.occupation_title,
-        occupations.occupation_key,
         occupations.employment,
         occupations.employment_rse_pct,
         {%- for column in wages %}

@@ -11,7 +11,9 @@
     of this file, so that a change to this SQL recomputes every pair. --full-refresh
     recomputes every pair. Within the query, roles are numbered (in key order) so that the
     N * (N - 1) / 2 pairs are joined and grouped on one integer, the pair number
-    (role a's number times a million plus role b's), rather than on text.
+    (role a's number times a million plus role b's), rather than on text; shared skills are
+    matched on the conformed skill's surrogate key (skill_id, from skill_key), so spellings
+    that differ only in case are one skill.
 -#}
 
 {%- set built_fingerprints = api.Relation.create(
@@ -143,7 +145,7 @@ numbered_skills as (
     select
         numbered_roles.role_number,
         numbered_roles.needs_pairs,
-        skills.skill_key
+        skills.skill_id
 
     from skills
     inner join numbered_roles
@@ -174,7 +176,7 @@ shared_skills as (
     from numbered_skills as skills_1
     inner join numbered_skills as skills_2
         on
-            skills_1.skill_key = skills_2.skill_key
+            skills_1.skill_id = skills_2.skill_id
             {% if incremental -%}
             and skills_1.role_number != skills_2.role_number
     where

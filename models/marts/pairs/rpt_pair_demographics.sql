@@ -21,6 +21,7 @@ groups as (
 pair_group_keys as (
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         groups.demographic,
@@ -34,6 +35,7 @@ pair_group_keys as (
     union all
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         groups.demographic,
@@ -49,6 +51,7 @@ pair_group_keys as (
 pair_groups as (
 
     select
+        pair_id,
         role_a_key,
         role_b_key,
         demographic,
@@ -57,14 +60,14 @@ pair_groups as (
         min(group_position) as group_position
 
     from pair_group_keys
-    group by role_a_key, role_b_key, demographic, group_key
+    group by pair_id, role_a_key, role_b_key, demographic, group_key
 
 ),
 
 final as (
 
     select
-        {{ surrogate_key(['pair_groups.role_a_key', 'pair_groups.role_b_key']) }} as pair_id,
+        pair_groups.pair_id,
         pair_groups.role_a_key,
         pair_groups.role_b_key,
         pair_groups.demographic,

@@ -20,6 +20,7 @@ responsibilities as (
 sides as (
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         'a' as role_side,
@@ -30,6 +31,7 @@ sides as (
     union all
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         'b' as role_side,
@@ -42,7 +44,7 @@ sides as (
 final as (
 
     select
-        {{ surrogate_key(['sides.role_a_key', 'sides.role_b_key']) }} as pair_id,
+        sides.pair_id,
         sides.role_a_key,
         sides.role_b_key,
         sides.role_side,

@@ -21,7 +21,7 @@ roles as (
 final as (
 
     select
-        {{ surrogate_key(['pairs.role_a_key', 'pairs.role_b_key']) }} as pair_id,
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
         {{ pair_section_columns('salary') | join(',\n        ') }}

@@ -1,7 +1,9 @@
 {#-
     The skills section of a comparison page in long form: for every unordered pair, one row
     per skill of either role, with each role's share and rank (null where the role does not
-    have the skill).
+    have the skill). Skills are matched on the conformed skill (skill_id, from skill_key), so
+    "Customer Service" on one page and "customer service" on another are one shared skill;
+    the name is dim_skills' one display name.
 -#}
 
 with
@@ -12,62 +14,68 @@ pairs as (
 
 ),
 
-skills as (
+role_skills as (
 
     select * from {{ ref('int_role_skills') }}
 
 ),
 
-pair_skill_keys as (
+skills as (
+
+    select * from {{ ref('dim_skills') }}
+
+),
+
+pair_skill_ids as (
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
-        skills.skill_key
+        role_skills.skill_id
     from pairs
-    inner join skills
-        on pairs.role_a_key = skills.role_key
+    inner join role_skills
+        on pairs.role_a_key = role_skills.role_key
 
     union
 
     select
+        pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
-        skills.skill_key
+        role_skills.skill_id
     from pairs
-    inner join skills
-        on pairs.role_b_key = skills.role_key
+    inner join role_skills
+        on pairs.role_b_key = role_skills.role_key
 
 ),
 
 final as (
 
     select
-        {{ surrogate_key(['pair_skill_keys.role_a_key', 'pair_skill_keys.role_b_key']) }}
-            as pair_id,
-        pair_skill_keys.role_a_key,
-        pair_skill_keys.role_b_key,
-        pair_skill_keys.skill_key,
-        case
-            when skills_a.skill_share_pct is not null then skills_a.skill_name
-            when skills_b.skill_share_pct is not null then skills_b.skill_name
-            else coalesce(skills_a.skill_name, skills_b.skill_name)
-        end as skill_name,
+        pair_skill_ids.pair_id,
+        pair_skill_ids.role_a_key,
+        pair_skill_ids.role_b_key,
+        pair_skill_ids.skill_id,
+        skills.skill_key,
+        skills.skill_name,
         skills_a.skill_share_pct as role_a_share_pct,
         skills_a.skill_rank as role_a_skill_rank,
         skills_b.skill_share_pct as role_b_share_pct,
         skills_b.skill_rank as role_b_skill_rank,
-        skills_a.skill_key is not null and skills_b.skill_key is not null as is_shared
+        skills_a.skill_id is not null and skills_b.skill_id is not null as is_shared
 
-    from pair_skill_keys
-    left join skills as skills_a
+    from pair_skill_ids
+    inner join skills
+        on pair_skill_ids.skill_id = skills.skill_id
+    left join role_skills as skills_a
         on
-            pair_skill_keys.role_a_key = skills_a.role_key
-            and pair_skill_keys.skill_key = skills_a.skill_key
-    left join skills as skills_b
+            pair_skill_ids.role_a_key = skills_a.role_key
+            and pair_skill_ids.skill_id = skills_a.skill_id
+    left join role_skills as skills_b
         on
-            pair_skill_keys.role_b_key = skills_b.role_key
-            and pair_skill_keys.skill_key = skills_b.skill_key
+            pair_skill_ids.role_b_key = skills_b.role_key
+            and pair_skill_ids.skill_id = skills_b.skill_id
 
 )
 

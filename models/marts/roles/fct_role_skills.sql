@@ -16,10 +16,11 @@ final as (
 
     select
         {{ surrogate_key(['skills.role_key', 'skills.skill_key']) }} as role_skill_id,
-        {{ surrogate_key(['skills.role_key']) }} as role_id,
+        roles.role_id,
         skills.role_key,
         roles.role_name,
         skills.skill_rank,
+        skills.skill_id,
         skills.skill_key,
         skills.skill_name,
         skills.skill_share_pct,

@@ -14,8 +14,7 @@ renamed as (
             as soc_code,
         occupation_name as occupation_title,
         cast(display_level as {{ dbt.type_int() }}) as display_level,
-        cast(display_level as {{ dbt.type_int() }}) = 3 as is_detailed,
-        {{ canonical_key('occupation_name') }} as occupation_key
+        cast(display_level as {{ dbt.type_int() }}) = 3 as is_detailed
 
     from source
 
