@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import SOURCE_PAGES
+from support import SOURCE_PAGES, run_cli_on
 
 from jobcompare.catalogue import TABLE_SECTIONS, facts_in, page_facts
 from jobcompare.ingest.fields import SECTIONS
@@ -155,3 +155,17 @@ def test_pair_section_marts_hold_the_catalogue_columns_of_their_section(
         *(c.same for c in columns if c.same),
     ]
     assert list(columns_of(built_warehouse, "marts", mart)) == expected
+
+
+def test_the_report_prints_every_catalogue_row_as_the_source_page_writes_it(built_warehouse):
+    result = run_cli_on(built_warehouse.path, "report", *SPECIALIST_ROLES)
+    assert result.returncode == 0, result.stderr
+    table_rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    page = pipe_rows(SPECIALIST_PAGE)
+    expected = []
+    for section in TABLE_SECTIONS:
+        for fact in facts_in(section):
+            first, second = page.get(fact.label, ("-", "-"))  # a fact the page lacks: unknown
+            expected.append(f"| {fact.label} | {first} | {second} |")
+    # every table in page order, each row in catalogue order, nothing else
+    assert [row for row in table_rows if not row.startswith(("| |", "| ---"))] == expected

@@ -8,7 +8,8 @@
     (facts, pages and skills) is new or changed since the pairs were built, replacing them
     by pair_id, and deletes the pairs of roles that are gone. The fingerprints the table
     was built from are kept beside it, in the intermediate schema, combined with a digest
-    of this file, so that a change to this SQL recomputes every pair. --full-refresh
+    of this file and of the catalogue of page facts, so that a change to this SQL or to
+    what the catalogue compares recomputes every pair. --full-refresh
     recomputes every pair. Within the query, roles are numbered (in key order) so that the
     N * (N - 1) / 2 pairs are joined and grouped on one integer, the pair number
     (role a's number times a million plus role b's), rather than on text; shared skills are
