@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobcompare.bench import vocabulary as words
+from jobcompare.catalogue import TABLE_SECTIONS, facts_in
 from jobcompare.ingest.seeds import SEED_COLUMNS, Row, write_seeds
 
 
@@ -130,18 +131,11 @@ def _role(seed: int, index: int, name: str, skills: list[str]) -> SynthRole:
     )
 
 
+# Each raw table's row labels, from the catalogue of page facts. A fact this generator
+# draws no value for (one added to the catalogue later) is written as unknown, "-".
 SECTIONS = {
-    "raw_overview": (
-        "Yearly salary", "Hourly rate", "Growth rate", "Number of jobs", "Job satisfaction",
-        "Most common degree", "Average age", "Years of experience",
-    ),
-    "raw_salary": (
-        "Average salary", "Salary range", "Highest paying City", "Highest paying state",
-        "Best paying company", "Best paying industry",
-    ),
-    "raw_education": ("Most common degree", "Most common major", "Most common college"),
-    "raw_demographics": ("Average age", "Gender ratio", "Race ratio", "LGBT Percentage"),
-}  # fmt: skip
+    f"raw_{section}": tuple(fact.label for fact in facts_in(section)) for section in TABLE_SECTIONS
+}
 
 
 def _page_rows(page_id: str, roles: tuple[SynthRole, SynthRole]) -> dict[str, list[Row]]:
@@ -157,8 +151,8 @@ def _page_rows(page_id: str, roles: tuple[SynthRole, SynthRole]) -> dict[str, li
             line += 1
             for position, role in enumerate(roles, start=1):
                 tables[seed_name].append(
-                    (page_id, str(line), str(position), role.name, label, role.facts[label],
-                     "cell")
+                    (page_id, str(line), str(position), role.name, label,
+                     role.facts.get(label, "-"), "cell")
                 )  # fmt: skip
         line += 2
     for position, role in enumerate(roles, start=1):

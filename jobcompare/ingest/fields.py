@@ -1,5 +1,8 @@
 """What each table row of a comparison page may hold: its section, format and plausible range.
 
+The rows, their sections and ranges come from the catalogue of page facts
+(``jobcompare.catalogue``); the formats, one per kind of fact, are declared here.
+
 The formats accept the text as pages write it; the ranges are the plausibility rules that
 decide between readings of run-together cells (``Average age4440``) and reject values no
 real page would print. Every value may also be ``-``, the pages' way of saying "unknown".
@@ -9,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from jobcompare.catalogue import TABLE_SECTIONS, PageFact, facts_in, page_facts
 
 NULL = "-"
 
@@ -59,36 +64,15 @@ class FieldSpec:
         return "plausible-" + self.label.lower().replace(" ", "-")
 
 
+def _field(fact: PageFact) -> FieldSpec:
+    return FieldSpec(fact.label, fact.kind, fact.low, fact.high)
+
+
+# Each page table's rows, from the catalogue of page facts (jobcompare.catalogue). A fact in
+# two tables ("Most common degree") has one spec, with one format and range.
+_FIELDS = {fact.name: _field(fact) for fact in page_facts()}
 SECTIONS: dict[str, tuple[FieldSpec, ...]] = {
-    "overview": (
-        FieldSpec("Yearly salary", "money", 1_000, 10_000_000),
-        FieldSpec("Hourly rate", "money", 1, 5_000),
-        FieldSpec("Growth rate", "percent", -100, 100),
-        FieldSpec("Number of jobs", "count", 0, 1_000_000_000),
-        FieldSpec("Job satisfaction", "number", 1, 5),
-        FieldSpec("Most common degree", "degree_share", 0, 100),
-        FieldSpec("Average age", "number", 16, 80),
-        FieldSpec("Years of experience", "number", 0, 50),
-    ),
-    "salary": (
-        FieldSpec("Average salary", "money", 1_000, 10_000_000),
-        FieldSpec("Salary range", "salary_range", 1_000, 10_000_000),
-        FieldSpec("Highest paying City", "city"),
-        FieldSpec("Highest paying state", "text"),
-        FieldSpec("Best paying company", "text"),
-        FieldSpec("Best paying industry", "text"),
-    ),
-    "education": (
-        FieldSpec("Most common degree", "degree_share", 0, 100),
-        FieldSpec("Most common major", "text"),
-        FieldSpec("Most common college", "text"),
-    ),
-    "demographics": (
-        FieldSpec("Average age", "number", 16, 80),
-        FieldSpec("Gender ratio", "group_shares", 0, 100),
-        FieldSpec("Race ratio", "group_shares", 0, 100),
-        FieldSpec("LGBT Percentage", "percent", 0, 100),
-    ),
+    section: tuple(_FIELDS[fact.name] for fact in facts_in(section)) for section in TABLE_SECTIONS
 }
 
 # A table's section is told by its first row, since some labels occur in two sections.

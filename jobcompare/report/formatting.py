@@ -26,6 +26,11 @@ def money(value: Decimal | float | int | None, cents: bool = False) -> str:
     return f"{sign}${int(number):,}"
 
 
+def money_cents(value: Decimal | float | int | None) -> str:
+    """'$29.56', always with cents, as pages write an hourly rate; '-' if unknown."""
+    return money(value, cents=True)
+
+
 def percent(value: Decimal | float | int | None) -> str:
     """'6%', '-4%', '12.5%'; '-' if unknown."""
     return UNKNOWN if value is None else f"{_plain(value)}%"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from jobcompare.catalogue import PageFact, facts_in
 from jobcompare.report import formatting as fmt
 from jobcompare.report.prose import (
     lower_name,
@@ -58,50 +60,29 @@ def _ratio(groups: tuple[Group, ...], demographic: str) -> str:
     return " ".join(parts) if parts else fmt.UNKNOWN
 
 
-def _lgbt(role: Role) -> str:
-    return fmt.percent(role.fact("lgbt_share_pct"))
+def _printed(fact: PageFact) -> Callable[[Facts], str]:
+    """How a fact's row prints one role's value: the catalogue's ``report`` names a function
+    of formatting.py given the fact's columns in order; a ratio of groups is printed from
+    the role's groups (fct_role_demographics)."""
+    if fact.report == "group_shares":
+        demographic = fact.demographic or fact.name
+        return lambda role: _ratio(role.groups, demographic)
+    print_value = getattr(fmt, fact.report, None)
+    if print_value is None:
+        raise ValueError(f"page fact {fact.name!r}: no report format {fact.report!r}")
+    columns = [column.name for column in fact.columns]
+    return lambda facts: print_value(*(facts.fact(column) for column in columns))
 
 
-OVERVIEW = (
-    ("Yearly salary", lambda r: fmt.money(r.fact("yearly_salary_usd"))),
-    ("Hourly rate", lambda r: fmt.money(r.fact("hourly_rate_usd"), cents=True)),
-    ("Growth rate", lambda r: fmt.percent(r.fact("growth_rate_pct"))),
-    ("Number of jobs", lambda r: fmt.count(r.fact("number_of_jobs"))),
-    ("Job satisfaction", lambda r: fmt.number(r.fact("job_satisfaction_score"))),
-    (
-        "Most common degree",
-        lambda r: fmt.labelled_share(
-            r.fact("most_common_degree"), r.fact("most_common_degree_share_pct")
-        ),
-    ),
-    ("Average age", lambda r: fmt.number(r.fact("average_age_years"))),
-    ("Years of experience", lambda r: fmt.number(r.fact("years_of_experience"))),
-)
-SALARY = (
-    ("Average salary", lambda r: fmt.money(r.fact("average_salary_usd"))),
-    (
-        "Salary range",
-        lambda r: fmt.money_range(r.fact("salary_range_low_usd"), r.fact("salary_range_high_usd")),
-    ),
-    (
-        "Highest paying City",
-        lambda r: fmt.city(r.fact("highest_paying_city"), r.fact("highest_paying_city_state_code")),
-    ),
-    ("Highest paying state", lambda r: fmt.text(r.fact("highest_paying_state"))),
-    ("Best paying company", lambda r: fmt.text(r.fact("best_paying_company"))),
-    ("Best paying industry", lambda r: fmt.text(r.fact("best_paying_industry"))),
-)
-EDUCATION = (
-    OVERVIEW[5],
-    ("Most common major", lambda r: fmt.text(r.fact("most_common_major"))),
-    ("Most common college", lambda r: fmt.text(r.fact("most_common_college"))),
-)
-DEMOGRAPHICS = (
-    OVERVIEW[6],
-    ("Gender ratio", lambda r: _ratio(r.groups, "gender")),
-    ("Race ratio", lambda r: _ratio(r.groups, "race")),
-    ("LGBT Percentage", _lgbt),
-)
+def section_rows(section: str) -> tuple[tuple[str, Callable[[Facts], str]], ...]:
+    """A page table's rows, (label, how a role's value prints), from the catalogue."""
+    return tuple((fact.label, _printed(fact)) for fact in facts_in(section))
+
+
+OVERVIEW = section_rows("overview")
+SALARY = section_rows("salary")
+EDUCATION = section_rows("education")
+DEMOGRAPHICS = section_rows("demographics")
 
 
 def _rows(rows: tuple, a: Facts, b: Facts) -> list[Row]:

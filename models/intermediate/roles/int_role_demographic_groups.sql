@@ -1,8 +1,15 @@
 {#-
     Each role's demographics in long form: one row per role and group of its gender and race
     ratios ("Male, 32.1% Female, 67.9%" -> Male 32.1, Female 67.9), and its LGBT share as
-    the one group of demographic 'lgbt'. Values come from the chosen page's row.
+    the one group of demographic 'lgbt'. Values come from the chosen page's row. The ratios
+    are the catalogue's facts with a demographic (var page_facts).
 -#}
+
+{%- set ratio_facts = [] %}
+{%- for fact in page_facts() if fact.demographic is defined %}
+{%- do ratio_facts.append(fact) %}
+{%- endfor %}
+{%- set ratio_fact_names = "'" ~ ratio_facts | map(attribute='name') | join("', '") ~ "'" %}
 
 with
 
@@ -16,7 +23,7 @@ chosen_ratios as (
 
     select * from chosen_facts
     where
-        fact_name in ('gender_ratio', 'race_ratio')
+        fact_name in ({{ ratio_fact_names }})
         and value_label is not null
 
 ),
@@ -59,8 +66,9 @@ ratio_groups as (
     select
         role_key,
         case fact_name
-            when 'gender_ratio' then 'gender'
-            when 'race_ratio' then 'race'
+            {%- for fact in ratio_facts %}
+            when '{{ fact.name }}' then '{{ fact.demographic }}'
+            {%- endfor %}
         end as demographic,
         group_position,
         {{ parse_share_label('group_entry') }} as group_name,

@@ -1,7 +1,8 @@
 {#-
     Every fact any page states about a role, one row per page, line and fact, in one shape:
     the four tables' rows, the time it takes to become the role, the prose's top three skills
-    (one fact per rank) and each listed skill's share (one fact per skill).
+    (one fact per rank) and each listed skill's share (one fact per skill). Each table's
+    typed value columns are those its facts fill (see the catalogue, var page_facts).
 -#}
 
 with
@@ -94,28 +95,22 @@ skill_shares_as_facts as (
 
 unioned as (
 
-    select
-        {{ role_fact_columns('overview', [
-            'value_usd', 'value_pct', 'value_count', 'value_years', 'value_score', 'value_label'
-        ]) }}
+    select {{ role_fact_columns('overview', page_fact_value_columns('overview')) }}
     from overview
 
     union all
 
-    select
-        {{ role_fact_columns('salary', [
-            'value_usd', 'value_usd_low', 'value_usd_high', 'value_label', 'value_state_code'
-        ]) }}
+    select {{ role_fact_columns('salary', page_fact_value_columns('salary')) }}
     from salary
 
     union all
 
-    select {{ role_fact_columns('education', ['value_pct', 'value_label']) }}
+    select {{ role_fact_columns('education', page_fact_value_columns('education')) }}
     from education
 
     union all
 
-    select {{ role_fact_columns('demographics', ['value_years', 'value_pct', 'value_label']) }}
+    select {{ role_fact_columns('demographics', page_fact_value_columns('demographics')) }}
     from demographics
 
     union all

@@ -1,38 +1,13 @@
 {#-
     One profile per role, merged across every page that mentions it: its name, the pages,
-    and each scalar fact's chosen value (see int_role_facts_chosen) in a typed column.
+    and each scalar fact's chosen value (see int_role_facts_chosen) in a typed column: the
+    columns of the catalogue of page facts (var page_facts), in its order.
 -#}
 
-{%- set pivoted_facts = [
-    ('yearly_salary', 'yearly_salary_usd', 'value_usd'),
-    ('hourly_rate', 'hourly_rate_usd', 'value_usd'),
-    ('growth_rate', 'growth_rate_pct', 'value_pct'),
-    ('number_of_jobs', 'number_of_jobs', 'value_count'),
-    ('job_satisfaction', 'job_satisfaction_score', 'value_score'),
-    ('most_common_degree', 'most_common_degree', 'value_label'),
-    ('most_common_degree', 'most_common_degree_share_pct', 'value_pct'),
-    ('average_age', 'average_age_years', 'value_years'),
-    ('years_of_experience', 'years_of_experience', 'value_years'),
-    ('average_salary', 'average_salary_usd', 'value_usd'),
-    ('salary_range', 'salary_range_low_usd', 'value_usd_low'),
-    ('salary_range', 'salary_range_high_usd', 'value_usd_high'),
-    ('highest_paying_city', 'highest_paying_city', 'value_label'),
-    ('highest_paying_city', 'highest_paying_city_state_code', 'value_state_code'),
-    ('highest_paying_state', 'highest_paying_state', 'value_label'),
-    ('best_paying_company', 'best_paying_company', 'value_label'),
-    ('best_paying_industry', 'best_paying_industry', 'value_label'),
-    ('most_common_major', 'most_common_major', 'value_label'),
-    ('most_common_college', 'most_common_college', 'value_label'),
-    ('gender_ratio', 'gender_ratio', 'value_label'),
-    ('race_ratio', 'race_ratio', 'value_label'),
-    ('lgbt_percentage', 'lgbt_share_pct', 'value_pct'),
-    ('time_to_become', 'time_to_become', 'fact_value'),
-    ('time_to_become', 'time_to_become_min_months', 'value_months_min'),
-    ('time_to_become', 'time_to_become_max_months', 'value_months_max'),
-] %}
+{%- set pivoted_facts = page_fact_warehouse_columns() %}
 {%- set fingerprinted = ['role_pages.source_page_ids'] %}
-{%- for _, column, _ in pivoted_facts %}
-{%- do fingerprinted.append('facts_pivoted.' ~ column) %}
+{%- for column in pivoted_facts %}
+{%- do fingerprinted.append('facts_pivoted.' ~ column.name) %}
 {%- endfor %}
 
 with
@@ -99,8 +74,9 @@ facts_pivoted as (
 
     select
         role_key,
-        {%- for fact_name, column, value_column in pivoted_facts %}
-        max(case when fact_name = '{{ fact_name }}' then {{ value_column }} end) as {{ column }},
+        {%- for column in pivoted_facts %}
+        max(case when fact_name = '{{ column.fact }}' then {{ column.value }} end)
+            as {{ column.name }},
         {%- endfor %}
         count(*) as chosen_fact_count
 
@@ -116,8 +92,8 @@ final as (
         {{ surrogate_key(['role_pages.role_key']) }} as role_id,
         names_ranked.role_name,
         role_pages.page_count,
-        {%- for _, column, _ in pivoted_facts %}
-        facts_pivoted.{{ column }},
+        {%- for column in pivoted_facts %}
+        facts_pivoted.{{ column.name }},
         {%- endfor %}
         role_pages.source_page_ids,
         {{ surrogate_key(fingerprinted) }} as profile_fingerprint

@@ -1,13 +1,15 @@
 {#-
     One row per unordered pair of roles (role_a_key sorts first): keys and the differences,
-    always role a minus role b. Descriptive facts stay in dim_roles; rpt_role_comparisons shows
-    both roles side by side in both orientations.
+    always role a minus role b, of the page facts the catalogue (var page_facts) compares.
+    Descriptive facts stay in dim_roles; rpt_role_comparisons shows both roles side by side
+    in both orientations.
 
     Incremental: a run recomputes only the pairs that involve a role whose fingerprint
     (facts, pages and skills) is new or changed since the pairs were built, replacing them
     by pair_id, and deletes the pairs of roles that are gone. The fingerprints the table
     was built from are kept beside it, in the intermediate schema, combined with a digest
-    of this file, so that a change to this SQL recomputes every pair. --full-refresh
+    of this file and of the catalogue of page facts, so that a change to this SQL or to
+    what the catalogue compares recomputes every pair. --full-refresh
     recomputes every pair. Within the query, roles are numbered (in key order) so that the
     N * (N - 1) / 2 pairs are joined and grouped on one integer, the pair number
     (role a's number times a million plus role b's), rather than on text; shared skills are
@@ -213,27 +215,21 @@ compared as (
         role_b.role_key as role_b_key,
         compared_on_page_numbers.compared_on_page_ids,
         compared_on_page_numbers.compared_on_page_ids is not null as is_compared_on_page,
-        role_a.yearly_salary_usd - role_b.yearly_salary_usd as yearly_salary_diff_usd,
+        {%- for column in pair_difference_columns() %}
+        role_a.{{ column.name }} - role_b.{{ column.name }} as {{ column.difference }},
+        {%- if column.ratio is defined %}
         cast(
-            round(role_a.yearly_salary_usd / nullif(role_b.yearly_salary_usd, 0), 4)
+            round(role_a.{{ column.name }} / nullif(role_b.{{ column.name }}, 0), 4)
             as decimal(10, 4)
-        ) as yearly_salary_ratio,
+        ) as {{ column.ratio }},
+        {%- endif %}
+        {%- if column.higher_role is defined %}
         case
-            when role_a.yearly_salary_usd > role_b.yearly_salary_usd then role_a.role_key
-            when role_b.yearly_salary_usd > role_a.yearly_salary_usd then role_b.role_key
-        end as higher_paid_role_key,
-        role_a.hourly_rate_usd - role_b.hourly_rate_usd as hourly_rate_diff_usd,
-        role_a.growth_rate_pct - role_b.growth_rate_pct as growth_rate_diff_pct_points,
-        role_a.number_of_jobs - role_b.number_of_jobs as number_of_jobs_diff,
-        role_a.time_to_become_min_months - role_b.time_to_become_min_months
-            as time_to_become_min_diff_months,
-        role_a.time_to_become_max_months - role_b.time_to_become_max_months
-            as time_to_become_max_diff_months,
-        role_a.years_of_experience - role_b.years_of_experience as years_of_experience_diff,
-        role_a.average_age_years - role_b.average_age_years as average_age_diff_years,
-        role_a.most_common_degree_share_pct - role_b.most_common_degree_share_pct
-            as degree_share_diff_pct_points,
-        role_a.lgbt_share_pct - role_b.lgbt_share_pct as lgbt_share_diff_pct_points,
+            when role_a.{{ column.name }} > role_b.{{ column.name }} then role_a.role_key
+            when role_b.{{ column.name }} > role_a.{{ column.name }} then role_b.role_key
+        end as {{ column.higher_role }},
+        {%- endif %}
+        {%- endfor %}
         coalesce(skills_a.skill_count, 0) as role_a_skill_count,
         coalesce(skills_b.skill_count, 0) as role_b_skill_count,
         coalesce(shared_skills.shared_skill_count, 0) as shared_skill_count
@@ -262,18 +258,15 @@ final as (
         role_b_key,
         is_compared_on_page,
         compared_on_page_ids,
-        yearly_salary_diff_usd,
-        yearly_salary_ratio,
-        higher_paid_role_key,
-        hourly_rate_diff_usd,
-        growth_rate_diff_pct_points,
-        number_of_jobs_diff,
-        time_to_become_min_diff_months,
-        time_to_become_max_diff_months,
-        years_of_experience_diff,
-        average_age_diff_years,
-        degree_share_diff_pct_points,
-        lgbt_share_diff_pct_points,
+        {%- for column in pair_difference_columns() %}
+        {{ column.difference }},
+        {%- if column.ratio is defined %}
+        {{ column.ratio }},
+        {%- endif %}
+        {%- if column.higher_role is defined %}
+        {{ column.higher_role }},
+        {%- endif %}
+        {%- endfor %}
         role_a_skill_count,
         role_b_skill_count,
         shared_skill_count,

@@ -1,11 +1,8 @@
-{#- The education section of a comparison page, for every unordered pair of roles. -#}
-
-{%- set education_columns = [
-    'most_common_degree',
-    'most_common_degree_share_pct',
-    'most_common_major',
-    'most_common_college',
-] -%}
+{#-
+    The education section of a comparison page, for every unordered pair of roles: the columns
+    of the catalogue's education facts (var page_facts) for both roles, their differences and
+    equalities.
+-#}
 
 with
 
@@ -27,14 +24,7 @@ final as (
         pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
-        {%- for column in education_columns %}
-        role_a.{{ column }} as role_a_{{ column }},
-        role_b.{{ column }} as role_b_{{ column }},
-        {%- endfor %}
-        role_a.most_common_degree_share_pct - role_b.most_common_degree_share_pct
-            as degree_share_diff_pct_points,
-        role_a.most_common_degree = role_b.most_common_degree as has_same_degree,
-        role_a.most_common_major = role_b.most_common_major as has_same_major
+        {{ pair_section_columns('education') | join(',\n        ') }}
 
     from pairs
     inner join roles as role_a

@@ -1,15 +1,8 @@
-{#- The salary section of a comparison page, for every unordered pair of roles. -#}
-
-{%- set salary_columns = [
-    'average_salary_usd',
-    'salary_range_low_usd',
-    'salary_range_high_usd',
-    'highest_paying_city',
-    'highest_paying_city_state_code',
-    'highest_paying_state',
-    'best_paying_company',
-    'best_paying_industry',
-] -%}
+{#-
+    The salary section of a comparison page, for every unordered pair of roles: the columns
+    of the catalogue's salary facts (var page_facts) for both roles, their differences and
+    equalities.
+-#}
 
 with
 
@@ -31,11 +24,7 @@ final as (
         pairs.pair_id,
         pairs.role_a_key,
         pairs.role_b_key,
-        {%- for column in salary_columns %}
-        role_a.{{ column }} as role_a_{{ column }},
-        role_b.{{ column }} as role_b_{{ column }},
-        {%- endfor %}
-        role_a.average_salary_usd - role_b.average_salary_usd as average_salary_diff_usd
+        {{ pair_section_columns('salary') | join(',\n        ') }}
 
     from pairs
     inner join roles as role_a

@@ -1,23 +1,12 @@
 {#-
-    Every pair of roles in both orientations, both roles' key facts side by side with the
-    differences (role a minus role b). Filter role_a_key = 'x' to see every comparison with
+    Every pair of roles in both orientations, both roles' key facts (the compared columns of
+    the catalogue of page facts, var page_facts) side by side with the differences (role a
+    minus role b). Filter role_a_key = 'x' to see every comparison with
     x on the left. The differences come from fct_role_pairs, sign-flipped for the swapped
     orientation, so both orientations always agree.
 -#}
 
-{%- set side_by_side = [
-    'yearly_salary_usd',
-    'hourly_rate_usd',
-    'growth_rate_pct',
-    'number_of_jobs',
-    'time_to_become_min_months',
-    'time_to_become_max_months',
-    'years_of_experience',
-    'average_age_years',
-    'most_common_degree',
-    'most_common_degree_share_pct',
-    'lgbt_share_pct',
-] -%}
+{%- set side_by_side = compared_page_fact_columns() -%}
 {%- set differences = role_pair_differences() -%}
 
 with
@@ -41,7 +30,9 @@ oriented as (
         role_a_key,
         role_b_key,
         1 as orientation_sign,
-        yearly_salary_ratio,
+        {%- for column in side_by_side if column.ratio is defined %}
+        {{ column.ratio }},
+        {%- endfor %}
         role_a_skill_count,
         role_b_skill_count,
         {%- for column in differences %}
@@ -49,7 +40,9 @@ oriented as (
         {%- endfor %}
         is_compared_on_page,
         compared_on_page_ids,
-        higher_paid_role_key,
+        {%- for column in side_by_side if column.higher_role is defined %}
+        {{ column.higher_role }},
+        {%- endfor %}
         shared_skill_count,
         skill_jaccard_index
 
@@ -62,8 +55,10 @@ oriented as (
         role_b_key as role_a_key,
         role_a_key as role_b_key,
         -1 as orientation_sign,
-        cast(round(1 / nullif(yearly_salary_ratio, 0), 4) as decimal(10, 4))
-            as yearly_salary_ratio,
+        {%- for column in side_by_side if column.ratio is defined %}
+        cast(round(1 / nullif({{ column.ratio }}, 0), 4) as decimal(10, 4))
+            as {{ column.ratio }},
+        {%- endfor %}
         role_b_skill_count as role_a_skill_count,
         role_a_skill_count as role_b_skill_count,
         {%- for column in differences %}
@@ -71,7 +66,9 @@ oriented as (
         {%- endfor %}
         is_compared_on_page,
         compared_on_page_ids,
-        higher_paid_role_key,
+        {%- for column in side_by_side if column.higher_role is defined %}
+        {{ column.higher_role }},
+        {%- endfor %}
         shared_skill_count,
         skill_jaccard_index
 
@@ -91,11 +88,17 @@ final as (
         oriented.is_compared_on_page,
         oriented.compared_on_page_ids,
         {%- for column in side_by_side %}
-        role_a.{{ column }} as role_a_{{ column }},
-        role_b.{{ column }} as role_b_{{ column }},
+        role_a.{{ column.name }} as role_a_{{ column.name }},
+        role_b.{{ column.name }} as role_b_{{ column.name }},
         {%- endfor %}
-        oriented.yearly_salary_ratio,
-        oriented.higher_paid_role_key,
+        {%- for column in side_by_side %}
+        {%- if column.ratio is defined %}
+        oriented.{{ column.ratio }},
+        {%- endif %}
+        {%- if column.higher_role is defined %}
+        oriented.{{ column.higher_role }},
+        {%- endif %}
+        {%- endfor %}
         {%- for column in differences %}
         oriented.{{ column }},
         {%- endfor %}

@@ -1,3 +1,6 @@
+{#- The demographics table's rows, each value parsed by its fact's rule in the catalogue of
+    page facts (var page_facts). -#}
+
 with
 
 source as (
@@ -19,16 +22,7 @@ parsed as (
 
     select
         *,
-        case
-            when fact_name = 'average_age' then {{ parse_number('fact_value') }}
-        end as value_years,
-        case
-            when fact_name = 'lgbt_percentage' then {{ parse_percent('fact_value') }}
-        end as value_pct,
-        case
-            when fact_name in ('gender_ratio', 'race_ratio')
-                then {{ missing_as_null('fact_value') }}
-        end as value_label
+        {{ parsed_page_fact_values('demographics') }}
 
     from renamed
 

@@ -1,3 +1,6 @@
+{#- The education table's rows, each value parsed by its fact's rule in the catalogue of
+    page facts (var page_facts). -#}
+
 with
 
 source as (
@@ -19,14 +22,7 @@ parsed as (
 
     select
         *,
-        case
-            when fact_name = 'most_common_degree' then {{ parse_share_pct('fact_value') }}
-        end as value_pct,
-        case
-            when fact_name = 'most_common_degree' then {{ parse_share_label('fact_value') }}
-            when fact_name in ('most_common_major', 'most_common_college')
-                then {{ missing_as_null('fact_value') }}
-        end as value_label
+        {{ parsed_page_fact_values('education') }}
 
     from renamed
 

@@ -1,3 +1,6 @@
+{#- The salary table's rows, each value parsed by its fact's rule in the catalogue of
+    page facts (var page_facts). -#}
+
 with
 
 source as (
@@ -19,24 +22,7 @@ parsed as (
 
     select
         *,
-        case
-            when fact_name = 'average_salary' then {{ parse_money('fact_value') }}
-        end as value_usd,
-        case
-            when fact_name = 'salary_range' then {{ parse_money_range_low('fact_value') }}
-        end as value_usd_low,
-        case
-            when fact_name = 'salary_range' then {{ parse_money_range_high('fact_value') }}
-        end as value_usd_high,
-        case
-            when fact_name = 'highest_paying_city' then {{ parse_city_name('fact_value') }}
-            when fact_name in (
-                'highest_paying_state', 'best_paying_company', 'best_paying_industry'
-            ) then {{ missing_as_null('fact_value') }}
-        end as value_label,
-        case
-            when fact_name = 'highest_paying_city' then {{ parse_city_state_code('fact_value') }}
-        end as value_state_code
+        {{ parsed_page_fact_values('salary') }}
 
     from renamed
 
