@@ -66,8 +66,8 @@ def read_only(path: Path, schema: str = "marts") -> Iterator[duckdb.DuckDBPyConn
             raise WarehouseError(f"{path}: has no {schema} schema; build it first (make build)")
         yield con
     except duckdb.Error as error:
-        # A mart this version reads is missing or another shape (an older build), or the
-        # views name a catalog that is not this file's (the file was renamed after its build).
+        # A mart this version reads is missing or another shape (an older build; builds
+        # before views stopped naming their catalog fail in a renamed copy too).
         first = str(error).splitlines()[0]
         raise WarehouseError(f"{path}: cannot read the marts: {first}") from None
     finally:

@@ -31,7 +31,7 @@ from jobcompare.bench.synth import write_synthetic
 from jobcompare.dbt_process import DBT, dbt_env, read_json
 from jobcompare.report.site import build_site
 
-DATABASE = "bench.duckdb"  # the same file name everywhere: views name their catalog after it
+DATABASE = "bench.duckdb"  # the file name of every benchmark build
 SAMPLE = "md5(role_a_key) < '010'"  # at scale, pair view tests check about 1 role a in 256
 ADDED_ROLES = 10
 

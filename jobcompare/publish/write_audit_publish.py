@@ -1,8 +1,8 @@
 """Write, audit, publish: build into a fresh file, run every test, then swap it in whole.
 
 The served DuckDB file is never opened for writing. A build writes into
-``.building-<pid>/<served name>`` beside it (the same name, so that the views' catalog
-name matches, and the same file system, so that the final rename is atomic). Only when
+``.building-<pid>/<served name>`` beside it (on the same file system, so that the final
+rename is atomic; the name does not matter, as no view names its catalog). Only when
 dbt has built every model and passed every test is the new file checkpointed, exported
 to Parquet and renamed over the served file. Readers that hold the old file keep their
 view of it; new connections see the new build. A failure, or a kill at any point, leaves
