@@ -233,6 +233,9 @@ def test_a_renamed_mart_leaves_no_stale_copy_in_the_served_file(published):
     yaml_text = yaml_file.read_text(encoding="utf-8")
     (models / f"{old}.sql").rename(models / f"{new}.sql")
     yaml_file.write_text(yaml_text.replace(f"name: {old}\n", f"name: {new}\n"), encoding="utf-8")
+    exposures = published / "models" / "exposures.yml"  # its readers follow the new name
+    exposures_text = exposures.read_text(encoding="utf-8")
+    exposures.write_text(exposures_text.replace(f"ref('{old}')", f"ref('{new}')"), encoding="utf-8")
     try:
         result = run_build(published)
         assert result.returncode == 0, result.stderr + result.stdout[-2000:]
@@ -253,3 +256,4 @@ def test_a_renamed_mart_leaves_no_stale_copy_in_the_served_file(published):
     finally:
         (models / f"{new}.sql").rename(models / f"{old}.sql")
         yaml_file.write_text(yaml_text, encoding="utf-8")
+        exposures.write_text(exposures_text, encoding="utf-8")
