@@ -75,6 +75,8 @@ def warehouse_rows(project, name: str) -> int:
         con.close()
 
 
+# duckdb-engine reflects no indexes, and says so; the marts have none.
+@pytest.mark.filterwarnings("ignore:duckdb-engine doesn't yet support reflection on indices")
 def test_sqlalchemy_reflects_every_mart_and_pandas_reads_one_read_only(project):
     marts = warehouse_marts(project)
     comparisons = warehouse_rows(project, "rpt_role_comparisons")
