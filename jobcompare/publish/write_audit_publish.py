@@ -261,6 +261,9 @@ def _build(
         tables = parquet.export_marts(staging, folder, publication)
         write_record(served, publication)
         os.replace(staging, served)
+    except parquet.UnexportableType:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     except (OSError, duckdb.Error) as error:
         shutil.rmtree(folder, ignore_errors=True)
         raise _cannot_write(served.parent, error) from None

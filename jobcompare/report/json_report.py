@@ -1,4 +1,7 @@
-"""A comparison as JSON: both roles' facts, the differences and the page's sections."""
+"""A comparison as JSON: both roles' facts, the differences and the page's sections.
+
+Ids (every ``*_id``) are strings, so that JavaScript reads them exactly.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +22,21 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: _id(key, item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
     return value
+
+
+def _id(key: str, value: Any) -> Any:
+    """``value`` ready for JSON; an integer id (``*_id``) as a string of its digits.
+
+    The surrogate ids are 60-bit integers and JavaScript reads numbers as doubles, exact only
+    up to 2^53: 419568722617803034 would come back as 419568722617803000.
+    """
+    if key.endswith("_id") and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _plain(value)
 
 
 def _role(role: Role) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from support import REPO
 
+from jobcompare.publish import parquet
+
 PACKAGE = REPO / "jobcompare"
 MART_READ = re.compile(r"\bmarts\.\"?([a-z_][a-z0-9_]*)", re.IGNORECASE)
 DYNAMIC_READ = re.compile(r"\bmarts\.\"?$", re.IGNORECASE)
@@ -152,11 +154,12 @@ def mismatches(
         found = reach(package, exposure["meta"]["python_entry_points"])
         read = set(found.marts)
         if found.dynamic:
-            # A name chosen at run time (the Parquet export lists the schema's tables): the
-            # exposure must say so, and then list every mart table.
-            if not exposure["meta"].get("reads_every_mart_table"):
+            # A name chosen at run time (the Parquet export lists the schema's marts): the
+            # exposure must say so, and then list every mart but those it names as skipped.
+            skipped = exposure["meta"].get("reads_every_mart_except")
+            if skipped is None:
                 found_wrong.append(f"{name}: names marts at run time in {sorted(found.dynamic)}")
-            read |= {m for m, node in marts.items() if node["config"]["materialized"] != "view"}
+            read |= set(marts) - set(skipped or [])
         if declared != read:
             found_wrong.append(
                 f"{name}: depends_on lists {sorted(declared)}, its code reads {sorted(read)}"
@@ -218,6 +221,11 @@ def test_the_readers_are_declared(exposures):
 
 def test_each_exposure_depends_on_exactly_the_marts_its_code_reads(package, exposures, marts):
     assert mismatches(package, exposures, marts) == []
+
+
+def test_the_parquet_exposure_skips_the_marts_the_export_skips(exposures):
+    skipped = exposures["parquet_export"]["meta"]["reads_every_mart_except"]
+    assert sorted(skipped) == sorted(parquet.NOT_EXPORTED)
 
 
 def test_every_reader_of_a_mart_is_reached_by_an_exposure(package, exposures, marts):

@@ -214,3 +214,48 @@ def test_the_pay_gap_and_the_salary_education_and_duties_sections_come_from_the_
     assert "| Best paying company | Marked Company |" in markdown
     assert "| Most common major | Business | Marked Major |" in markdown
     assert "- Marked duty a" in markdown and "- Marked duty b" in markdown
+
+
+def integers_and_ids(value, path: str = ""):
+    """(path, value) of every ``*_id`` field and every integer anywhere in a JSON document."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key.endswith("_id") or (isinstance(item, int) and not isinstance(item, bool)):
+                yield f"{path}{key}", item
+            yield from integers_and_ids(item, f"{path}{key}.")
+    elif isinstance(value, list):
+        for item in value:
+            yield from integers_and_ids(item, f"{path}[].")
+
+
+def test_json_ids_are_strings_that_javascript_reads_exactly(built_warehouse):
+    import json
+
+    roles = dict(built_warehouse.query("select role_key, role_id from marts.dim_roles"))
+    [(pair_id,)] = built_warehouse.query(
+        "select pair_id from marts.rpt_role_comparisons where role_a_key = ? and role_b_key = ?",
+        ["customer-service-manager", "lead-customer-service-representative"],
+    )
+    manager, lead = "customer service manager", "lead customer service representative"
+    document = json.loads(report(built_warehouse, manager, lead, "--format", "json"))
+    found = dict(integers_and_ids(document))
+    ids = {path: value for path, value in found.items() if path.endswith("_id")}
+    assert ids == {
+        "role_a.role_id": str(roles["customer-service-manager"]),
+        "role_b.role_id": str(roles["lead-customer-service-representative"]),
+        "comparison.pair_id": str(pair_id),
+    }
+    # The surrogate ids need more than the 53 bits a JavaScript number holds exactly.
+    assert all(int(value) > 2**53 for value in ids.values())
+    assert [path for path, value in found.items() if isinstance(value, int) and value > 2**53] == []
+
+    occupations = dict(
+        built_warehouse.query("select soc_code, occupation_id from marts.dim_occupations")
+    )
+    document = json.loads(report(built_warehouse, "43-4051", "11-1011", "--format", "json"))
+    found = dict(integers_and_ids(document))
+    assert {path: value for path, value in found.items() if path.endswith("_id")} == {
+        "occupation_a.occupation_id": str(occupations["43-4051"]),
+        "occupation_b.occupation_id": str(occupations["11-1011"]),
+    }
+    assert [path for path, value in found.items() if isinstance(value, int) and value > 2**53] == []
