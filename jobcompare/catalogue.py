@@ -52,6 +52,11 @@ class PageFact:
     high: float | None = None
     demographic: str | None = None
 
+    @property
+    def rule(self) -> str:
+        """The ingest rule that names this fact's plausible range (``plausible-yearly-salary``)."""
+        return "plausible-" + self.label.lower().replace(" ", "-")
+
 
 def _fact(entry: dict[str, Any]) -> PageFact:
     return PageFact(

@@ -11,9 +11,8 @@ real page would print. Every value may also be ``-``, the pages' way of saying "
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from jobcompare.catalogue import TABLE_SECTIONS, PageFact, facts_in, page_facts
+from jobcompare.catalogue import TABLE_SECTIONS, PageFact, facts_in
 
 NULL = "-"
 
@@ -50,36 +49,17 @@ def non_ascii_digit(text: str) -> str | None:
     return next((char for char in text if char.isdigit() and not char.isascii()), None)
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """One row label of a comparison table."""
-
-    label: str
-    kind: str
-    low: float | None = None
-    high: float | None = None
-
-    @property
-    def rule(self) -> str:
-        return "plausible-" + self.label.lower().replace(" ", "-")
-
-
-def _field(fact: PageFact) -> FieldSpec:
-    return FieldSpec(fact.label, fact.kind, fact.low, fact.high)
-
-
 # Each page table's rows, from the catalogue of page facts (jobcompare.catalogue). A fact in
-# two tables ("Most common degree") has one spec, with one format and range.
-_FIELDS = {fact.name: _field(fact) for fact in page_facts()}
-SECTIONS: dict[str, tuple[FieldSpec, ...]] = {
-    section: tuple(_FIELDS[fact.name] for fact in facts_in(section)) for section in TABLE_SECTIONS
+# two tables ("Most common degree") is the same fact, with one format and range.
+SECTIONS: dict[str, tuple[PageFact, ...]] = {
+    section: facts_in(section) for section in TABLE_SECTIONS
 }
 
 # A table's section is told by its first row, since some labels occur in two sections.
 SECTION_BY_FIRST_LABEL = {fields[0].label.casefold(): name for name, fields in SECTIONS.items()}
 
 
-def field_for(section: str, label: str) -> FieldSpec | None:
+def field_for(section: str, label: str) -> PageFact | None:
     """The spec of ``label`` (any case) in ``section``, or None when the section has no such row."""
     for spec in SECTIONS[section]:
         if spec.label.casefold() == label.strip().casefold():
@@ -87,9 +67,7 @@ def field_for(section: str, label: str) -> FieldSpec | None:
     return None
 
 
-def problem_with(
-    spec: FieldSpec, value: str, *, check_range: bool = True
-) -> tuple[str, str] | None:
+def problem_with(spec: PageFact, value: str, *, check_range: bool = True) -> tuple[str, str] | None:
     """Why ``value`` cannot be this field's value, as (rule, message); None when it can."""
     if value == NULL:
         return None
@@ -129,7 +107,7 @@ def problem_with(
 
 
 def readings(
-    spec: FieldSpec, run_together: str, *, check_range: bool = True
+    spec: PageFact, run_together: str, *, check_range: bool = True
 ) -> list[tuple[str, str]]:
     """Every way to read ``run_together`` as two values of this field (both plausible, unless
     ``check_range`` is off and only the format counts)."""

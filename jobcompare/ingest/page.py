@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobcompare.ingest.fields import FieldSpec
+from jobcompare.catalogue import PageFact
 
 
 @dataclass
@@ -17,7 +17,7 @@ class TableRow:
     """
 
     section: str
-    spec: FieldSpec
+    spec: PageFact
     label: str
     line: int
     readings: list[tuple[str, str]]

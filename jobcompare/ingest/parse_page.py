@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from jobcompare.catalogue import PageFact
 from jobcompare.ingest.errors import PageError, shown, shown_readings, warn
 from jobcompare.ingest.fields import (
     SECTION_BY_FIRST_LABEL,
     SECTIONS,
-    FieldSpec,
     field_for,
     non_ascii_digit,
     problem_with,
@@ -176,7 +176,7 @@ def _pipe_header(line: str) -> tuple[str, str] | None:
     return named[0], named[1]
 
 
-def _row_spec(page: _Page, section: str | None, label: str, line: int) -> tuple[str, FieldSpec]:
+def _row_spec(page: _Page, section: str | None, label: str, line: int) -> tuple[str, PageFact]:
     if section is None:
         section = SECTION_BY_FIRST_LABEL.get(label.strip().casefold())
         if section is None:
