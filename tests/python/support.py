@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,39 @@ MANAGER_PAGE = SOURCE_PAGES / "customer-service-manager-vs-lead-customer-service
 SPECIALIST_PAGE = (
     SOURCE_PAGES / "lead-customer-service-representative-vs-customer-service-specialist.txt"
 )
+
+# The customer service specialist's facts as that page states them (the role is on no other
+# page), in the warehouse's types: typed by hand from the page's text.
+SPECIALIST_FACTS = {
+    "time_to_become": "6-12 months",
+    "time_to_become_min_months": Decimal(6),
+    "time_to_become_max_months": Decimal(12),
+    "yearly_salary_usd": Decimal(33238),
+    "hourly_rate_usd": Decimal("15.98"),
+    "growth_rate_pct": Decimal(-4),
+    "number_of_jobs": 223323,
+    "job_satisfaction_score": Decimal(4),
+    "most_common_degree": "Bachelor's Degree",
+    "most_common_degree_share_pct": Decimal(43),
+    "average_age_years": Decimal(40),
+    "years_of_experience": Decimal(12),
+    "average_salary_usd": Decimal(33238),
+    "salary_range_low_usd": Decimal(26000),
+    "salary_range_high_usd": Decimal(42000),
+    "highest_paying_city": "Boston",
+    "highest_paying_city_state_code": "MA",
+    "highest_paying_state": "Massachusetts",
+    "best_paying_company": "Dell",
+    "best_paying_industry": "Finance",
+    "most_common_major": "Business",
+    "most_common_college": None,
+    "gender_ratio": "Male, 32.0% Female, 68.0%",
+    "race_ratio": (
+        "Black or African American, 11.6% Unknown, 5.4% Hispanic or Latino, 20.0% Asian, 6.8% "
+        "White, 55.6% American Indian and Alaska Native, 0.7%"
+    ),
+    "lgbt_share_pct": Decimal(7),
+}
 
 
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

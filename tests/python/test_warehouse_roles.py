@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from support import SPECIALIST_FACTS
 
 MANAGER = "customer-service-manager"
 LEAD = "lead-customer-service-representative"
@@ -79,29 +80,7 @@ PAGE_FACTS = {
     SPECIALIST: {
         "role_name": "Customer Service Specialist",
         "page_count": 1,
-        "time_to_become": "6-12 months",
-        "time_to_become_min_months": 6,
-        "time_to_become_max_months": 12,
-        "yearly_salary_usd": 33238,
-        "hourly_rate_usd": Decimal("15.98"),
-        "growth_rate_pct": -4,
-        "number_of_jobs": 223323,
-        "job_satisfaction_score": 4,
-        "most_common_degree": "Bachelor's Degree",
-        "most_common_degree_share_pct": 43,
-        "average_age_years": 40,
-        "years_of_experience": 12,
-        "average_salary_usd": 33238,
-        "salary_range_low_usd": 26000,
-        "salary_range_high_usd": 42000,
-        "highest_paying_city": "Boston",
-        "highest_paying_city_state_code": "MA",
-        "highest_paying_state": "Massachusetts",
-        "best_paying_company": "Dell",
-        "best_paying_industry": "Finance",
-        "most_common_major": "Business",
-        "most_common_college": None,
-        "lgbt_share_pct": 7,
+        **SPECIALIST_FACTS,
         "top_skill_1": "customer service",
         "top_skill_2": "strong customer service",
         "top_skill_3": "cleanliness",
