@@ -19,6 +19,7 @@ import psutil
 import pytest
 from support import REPO, copy_project, file_digest, run_build, served_file
 
+from jobcompare.dbt_process import DBT, dbt_env
 from jobcompare.publish.served_file import read_record
 
 HOLD_WRITER = """
@@ -270,3 +271,25 @@ def test_a_build_run_elsewhere_keeps_its_files_in_the_project(published, tmp_pat
     assert result.returncode == 1, result.stderr
     assert list(elsewhere.iterdir()) == []
     assert (published / "warehouse" / "raw" / "oews" / "cell.csv").is_file()
+
+
+def test_plain_dbt_on_the_default_target_never_writes_the_served_file(published):
+    # A developer's `dbt seed`/`dbt build` without JOB_COMPARE_DUCKDB goes to the dev file.
+    before = file_digest(served_file(published))
+    env = {k: v for k, v in dbt_env(published).items() if k != "JOB_COMPARE_DUCKDB"}
+    result = subprocess.run(
+        [str(DBT), "seed", "--select", "raw_pages"],
+        cwd=published, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert file_digest(served_file(published)) == before
+    dev_file = published / "warehouse" / "dev.duckdb"
+    dev = duckdb.connect(str(dev_file), read_only=True)
+    try:
+        tables = dev.execute(
+            "select table_name from information_schema.tables where table_schema = 'raw'"
+        ).fetchall()
+    finally:
+        dev.close()
+        dev_file.unlink()
+    assert tables == [("raw_pages",)]
