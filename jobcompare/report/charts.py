@@ -145,9 +145,10 @@ class _Canvas:
     def axis(self, ticks: list[float], at: Callable[[float], float], axis_label: str) -> None:
         """Grid lines under the plot, tick labels, and the axis label with its unit."""
         grid, labels = [], []
-        for index, tick in enumerate(ticks):
+        for tick in ticks:
             x = at(tick)
-            anchor = "start" if index == 0 else "end" if index == len(ticks) - 1 else "middle"
+            # Centred on its tick, except where that would cross the chart's edge.
+            anchor = "start" if x < 3 else "end" if x > 90 else "middle"
             label = _money_tick(tick) if axis_label.endswith("USD") else _percent_tick(tick)
             grid.append(
                 f'<line class="grid" x1="{x:.2f}%" x2="{x:.2f}%" y1="{self.plot_top:.0f}" '
