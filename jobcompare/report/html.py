@@ -83,7 +83,7 @@ def charts(roles: list[Role]) -> dict[str, Markup | None]:
     """Salary range, gender, race and skill share charts for one or two roles."""
     found: dict[str, Markup | None] = {
         "salary": range_chart(
-            "Salary range and average",
+            "Salary range and average salary",
             [
                 (
                     role.name,
@@ -93,9 +93,14 @@ def charts(roles: list[Role]) -> dict[str, Markup | None]:
                 )
                 for role in roles
             ],
+            axis_label="Yearly salary, USD",
+            average_label="Average salary",
         )
     }
-    for demographic, title in (("gender", "Gender ratio"), ("race", "Race ratio")):
+    for demographic, title, group in (
+        ("gender", "Gender ratio", "Gender"),
+        ("race", "Race ratio", "Race or ethnicity"),
+    ):
         categories, values = _groups(roles, demographic)
         found[demographic] = bar_chart(
             title,
@@ -103,10 +108,16 @@ def charts(roles: list[Role]) -> dict[str, Markup | None]:
             [(role.name, v) for role, v in zip(roles, values, strict=True)],
             maximum=Decimal(100),
             value_text=fmt.share,
+            axis_label="Share of the role's workers, %",
+            category_label=group,
         )
     categories, values = _skills(roles)
     found["skills"] = bar_chart(
-        "Skill shares", categories, [(r.name, v) for r, v in zip(roles, values, strict=True)]
+        "Skill shares",
+        categories,
+        [(r.name, v) for r, v in zip(roles, values, strict=True)],
+        axis_label="Share in the role's skill list, %",
+        category_label="Skill",
     )
     return found
 
@@ -172,7 +183,7 @@ def occupation_charts(occupations: list[Occupation]) -> dict[str, Markup | None]
     """The 10th-90th percentile wage range (median marked) and the percentile bars."""
     return {
         "range": range_chart(
-            "Annual wage, 10th to 90th percentile (median marked)",
+            "Annual wage, 10th to 90th percentile",
             [
                 (
                     o.title,
@@ -182,12 +193,16 @@ def occupation_charts(occupations: list[Occupation]) -> dict[str, Markup | None]
                 )
                 for o in occupations
             ],
+            axis_label="Annual wage, USD",
+            average_label="Median",
         ),
         "percentiles": bar_chart(
             "Annual wage percentiles",
             [label for label, _ in PERCENTILE_COLUMNS],
             [(o.title, [o.fact(c) for _, c in PERCENTILE_COLUMNS]) for o in occupations],
             value_text=fmt.money,
+            axis_label="Annual wage, USD",
+            category_label="Percentile",
         ),
     }
 
