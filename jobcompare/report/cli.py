@@ -188,7 +188,7 @@ def run_site(args: argparse.Namespace) -> int:
         similar=None if args.pairs == "all" else args.similar,
         jobs=args.jobs,
         show_progress=not args.no_progress,
-        occupation_pairs_similar={"similar-pay-headcount": args.similar, "all": None, "none": 0}[
+        occupation_pairs_nearest={"similar-pay-headcount": args.similar, "all": None, "none": 0}[
             args.occupation_pairs
         ],
     )

@@ -81,18 +81,18 @@ def _similar_entries(role_key: str) -> list[dict[str, Any]]:
     return entries
 
 
-def _similar_occupation_entries(code: str) -> list[dict[str, Any]]:
+def _pay_headcount_neighbour_entries(code: str) -> list[dict[str, Any]]:
     occupations = _SITE["occupations"]
     pages: set[str] = _SITE["occupation_pair_files"]
     entries = []
-    for row in _SITE["similar_occupations"].get(code, []):
+    for row in _SITE["pay_headcount_neighbours"].get(code, []):
         other, index = row["other"], row["score"]
         first, second = sorted((occupations[code].soc_code, occupations[other].soc_code))
         href = occupation_pair_file(first, second)
         entries.append(
             {
                 "title": occupations[other].title,
-                "similarity": "-" if index is None else f"{index:.2f}",
+                "pay_headcount_similarity": "-" if index is None else f"{index:.2f}",
                 "href": f"../{href}" if href in pages
                 else f"../occupations/{occupations[other].soc_code}.html",
             }
@@ -108,7 +108,7 @@ def _render(task: tuple[str, ...]) -> tuple[str, str]:
         occupation = _SITE["occupations"][task[1]]
         return f"occupations/{occupation.soc_code}.html", render_occupation_html(
             occupation,
-            _similar_occupation_entries(occupation.code),
+            _pay_headcount_neighbour_entries(occupation.code),
             "../",
             _SITE["area_wages"].get(occupation.code),
             _SITE["roles_by_occupation"].get(occupation.soc_code, []),
@@ -153,14 +153,14 @@ def build_site(
     jobs: int = 1,
     listed_similar: int = 10,
     show_progress: bool = True,
-    occupation_pairs_similar: int | None = 10,
+    occupation_pairs_nearest: int | None = 10,
 ) -> SiteSummary:
     """Render the site into ``out`` (replaced whole, only once every page is written).
 
     ``similar`` None renders a page for every pair; a number K renders each role's K most
     similar roles' pairs. OEWS occupations (when the warehouse has them) get a page each (with
     their wages by state and metro area) and pair pages for each occupation's
-    ``occupation_pairs_similar`` occupations with the most similar pay and headcount (0: none;
+    ``occupation_pairs_nearest`` occupations with the most similar pay and headcount (0: none;
     None: all 344,035 pairs); role pages link to the occupation the crosswalk maps them to.
     """
     started = time.perf_counter()
@@ -185,9 +185,9 @@ def build_site(
                         row["occupation_b_code"],
                         row["pay_headcount_similarity"],
                     )
-                    for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_similar)
+                    for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_nearest)
                 ]
-                if occupations and occupation_pairs_similar != 0
+                if occupations and occupation_pairs_nearest != 0
                 else []
             )
             neighbour_occupations = (
@@ -208,7 +208,7 @@ def build_site(
             pair_files={pair_file(a, b) for a, b in pairs},
             occupations=occupations,
             similarity={(a, b): index for a, b, index in occupation_pairs},
-            similar_occupations=neighbour_occupations,
+            pay_headcount_neighbours=neighbour_occupations,
             area_wages=area_wages,
             official=official,
             roles_by_occupation=roles_by_occupation,
