@@ -7,24 +7,15 @@
 
 with
 
-cells as (
+area_cells as (
 
-    select * from {{ ref('stg_oews__cells') }}
-    where
-        industry_code = '000000'
-        and area_type_code in ('S', 'M')
+    select * from {{ ref('int_oews_area_cells_ranked') }}
 
 ),
 
 occupations as (
 
     select * from {{ ref('int_oews_national_occupations') }}
-
-),
-
-areas as (
-
-    select * from {{ ref('stg_oews__areas') }}
 
 ),
 
@@ -35,33 +26,25 @@ final as (
         occupations.occupation_code,
         occupations.soc_code,
         occupations.occupation_title,
-        areas.area_type,
-        areas.area_code,
-        areas.area_name,
-        areas.state_fips_code,
-        cells.employment,
-        cast(cells.employment_per_1000_jobs as double) as employment_per_1000_jobs,
-        cast(cells.location_quotient as double) as location_quotient,
-        cast(cells.hourly_mean_usd as double) as hourly_mean_usd,
-        cast(cells.annual_mean_usd as double) as annual_mean_usd,
-        cast(cells.annual_p10_usd as double) as annual_p10_usd,
-        cast(cells.annual_median_usd as double) as annual_median_usd,
-        cast(cells.annual_p90_usd as double) as annual_p90_usd,
-        cells.annual_mean_usd_null_reason as annual_mean_null_reason,
-        case
-            when cells.annual_mean_usd is not null
-                then rank() over (
-                    partition by cells.occupation_code, areas.area_type
-                    order by cells.annual_mean_usd desc nulls last
-                )
-        end as annual_mean_rank,
-        cells.series_id
+        area_cells.area_type,
+        area_cells.area_code,
+        area_cells.area_name,
+        area_cells.state_fips_code,
+        area_cells.employment,
+        cast(area_cells.employment_per_1000_jobs as double) as employment_per_1000_jobs,
+        cast(area_cells.location_quotient as double) as location_quotient,
+        cast(area_cells.hourly_mean_usd as double) as hourly_mean_usd,
+        cast(area_cells.annual_mean_usd as double) as annual_mean_usd,
+        cast(area_cells.annual_p10_usd as double) as annual_p10_usd,
+        cast(area_cells.annual_median_usd as double) as annual_median_usd,
+        cast(area_cells.annual_p90_usd as double) as annual_p90_usd,
+        area_cells.annual_mean_usd_null_reason as annual_mean_null_reason,
+        area_cells.annual_mean_rank,
+        area_cells.series_id
 
-    from cells
+    from area_cells
     inner join occupations
-        on cells.occupation_code = occupations.occupation_code
-    inner join areas
-        on cells.area_code = areas.area_code
+        on area_cells.occupation_code = occupations.occupation_code
 
 )
 
