@@ -8,9 +8,21 @@ from pathlib import Path
 
 from jobcompare.errors import CommandError
 from jobcompare.project import project_dir
-from jobcompare.report.html import render_occupation_pair_html, render_pair_html
-from jobcompare.report.json_report import render_json, render_occupation_json
-from jobcompare.report.markdown import render_markdown, render_occupation_markdown
+from jobcompare.report.html import (
+    render_occupation_pair_html,
+    render_pair_html,
+    render_role_occupation_html,
+)
+from jobcompare.report.json_report import (
+    render_json,
+    render_occupation_json,
+    render_role_occupation_json,
+)
+from jobcompare.report.markdown import (
+    render_markdown,
+    render_occupation_markdown,
+    render_role_occupation_markdown,
+)
 from jobcompare.report.occupations import (
     closest_titles,
     find_occupation,
@@ -18,6 +30,7 @@ from jobcompare.report.occupations import (
     occupation_page,
     occupation_titles,
 )
+from jobcompare.report.role_occupation import load_role_occupation, role_occupation_page
 from jobcompare.report.roles import UnknownRole, find_role, load_pair, role_names
 from jobcompare.report.sections import pair_page
 from jobcompare.report.site import build_site
@@ -35,13 +48,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     """Add the ``report`` and ``site`` subcommands."""
     report = commands.add_parser(
         "report",
-        help="compare two roles, as Markdown, HTML or JSON",
-        description="Render the comparison of ROLE_A with ROLE_B from the warehouse's marts. "
-        "Roles are named as on the pages (any case) or by key (customer-service-manager); "
-        "OEWS occupations by SOC code (43-4051) or title (Customer Service Representatives).",
+        help="compare two roles, two occupations, or a role and an occupation, as Markdown, "
+        "HTML or JSON",
+        description="Render the comparison of ROLE_A with ROLE_B from the warehouse's marts: "
+        "two page roles, two OEWS occupations, or a page role and an OEWS occupation (either "
+        "order; the pages' figures next to the official ones, and whether the crosswalk maps "
+        "the role to the occupation). Roles are named as on the pages (any case) or by key "
+        "(customer-service-manager); OEWS occupations by SOC code (43-4051) or title "
+        "(Customer Service Representatives).",
     )
-    report.add_argument("role_a", metavar="ROLE_A", help="the left role")
-    report.add_argument("role_b", metavar="ROLE_B", help="the right role")
+    report.add_argument("role_a", metavar="ROLE_A", help="the left role or occupation")
+    report.add_argument("role_b", metavar="ROLE_B", help="the right role or occupation")
     report.add_argument(
         "--format", choices=("md", "html", "json"), default="md", help="output format (md)"
     )
@@ -56,7 +73,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     site = commands.add_parser(
         "site",
-        help="render the static site: index, role pages and pair pages",
+        help="render the static site: index, role pages, pair pages and occupation pages",
         description="Render a static website from the marts: an index of roles with a search "
         "box that works offline, one page per role and one page per chosen pair. The folder is "
         "replaced whole once every page is written.",
@@ -80,10 +97,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     site.add_argument(
         "--occupation-pairs",
-        choices=("similar", "all", "none"),
-        default="similar",
-        help="pair pages for OEWS occupations: each occupation's K most similar (similar, the "
-        "default), all 344,035 pairs, or none",
+        choices=("similar-pay-headcount", "all", "none"),
+        default="similar-pay-headcount",
+        help="pair pages for OEWS occupations: each occupation's K occupations with the most "
+        "similar pay and headcount (similar-pay-headcount, the default; OEWS has no skills, so "
+        "not similar work), all 344,035 pairs, or none",
     )
     site.add_argument(
         "--jobs", type=int, default=1, help="render with this many processes in parallel (1)"
@@ -122,19 +140,27 @@ def run_report(args: argparse.Namespace) -> int:
             (kind_a, a), (kind_b, b) = (
                 _resolve(names, titles, n) for n in (args.role_a, args.role_b)
             )
-            if kind_a != kind_b:
-                raise CommandError(
-                    "compare two page roles, or two OEWS occupations, not one of each"
-                )
-            if a == b:
+            if kind_a == kind_b and a == b:
                 raise CommandError(f"{args.role_a!r} and {args.role_b!r} are the same {kind_a}")
-            if kind_a == "occupation":
+            if kind_a != kind_b:
+                role_first = kind_a == "role"
+                mixed = load_role_occupation(
+                    con, a if role_first else b, b if role_first else a, role_first
+                )
+            elif kind_a == "occupation":
                 occupations = load_occupation_pair(con, a, b)
             else:
                 pair = load_pair(con, a, b)
     except UnknownRole as error:
         raise CommandError(str(error)) from None
-    if kind_a == "occupation":
+    if kind_a != kind_b:
+        mixed_page = role_occupation_page(mixed)
+        render = {
+            "md": lambda: render_role_occupation_markdown(mixed_page),
+            "html": lambda: render_role_occupation_html(mixed_page),
+            "json": lambda: render_role_occupation_json(mixed_page, mixed),
+        }
+    elif kind_a == "occupation":
         page = occupation_page(occupations)
         render = {
             "md": lambda: render_occupation_markdown(page),
@@ -162,7 +188,7 @@ def run_site(args: argparse.Namespace) -> int:
         similar=None if args.pairs == "all" else args.similar,
         jobs=args.jobs,
         show_progress=not args.no_progress,
-        occupation_pairs_similar={"similar": args.similar, "all": None, "none": 0}[
+        occupation_pairs_nearest={"similar-pay-headcount": args.similar, "all": None, "none": 0}[
             args.occupation_pairs
         ],
     )

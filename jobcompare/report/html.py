@@ -17,11 +17,15 @@ from jobcompare.report.occupations import (
 from jobcompare.report.occupations import (
     PERCENTILES,
     SOURCE,
+    AreaWage,
+    AreaWages,
     Occupation,
     OccupationPage,
     OccupationPair,
+    OfficialOccupation,
     missing_notes,
 )
+from jobcompare.report.role_occupation import RoleOccupationPage
 from jobcompare.report.roles import Pair, Role
 from jobcompare.report.sections import (
     DEMOGRAPHICS,
@@ -139,8 +143,14 @@ def render_pair_html(page: PairPage, pair: Pair, root: str = "") -> str:
     )
 
 
-def render_role_html(role: Role, similar: list[dict[str, Any]], root: str = "") -> str:
-    """A role's page: its facts, charts and the roles most similar to it."""
+def render_role_html(
+    role: Role,
+    similar: list[dict[str, Any]],
+    root: str = "",
+    official: OfficialOccupation | None = None,
+) -> str:
+    """A role's page: its facts, charts, the roles most similar to it and, when the
+    crosswalk maps it and the site has occupation pages, a link to its occupation's page."""
     tables = [
         ("Overview", role_rows(OVERVIEW, role)),
         ("Salary", role_rows(SALARY, role)),
@@ -159,6 +169,13 @@ def render_role_html(role: Role, similar: list[dict[str, Any]], root: str = "") 
             skills=skill_item(role),
             similar=similar,
             charts=charts([role]),
+            official=official
+            and {
+                "href": f"{root}occupations/{official.soc_code}.html",
+                "name": f"{official.title} ({official.soc_code})",
+                "official": fmt.money(official.official_annual_mean_usd),
+                "page": fmt.money(official.page_yearly_salary_usd),
+            },
         )
     )
 
@@ -221,9 +238,34 @@ def render_occupation_pair_html(page: OccupationPage, pair: OccupationPair, root
     )
 
 
+# Five columns, so that the table reads at phone width; the median is in the mart.
+AREA_COLUMNS = ("Rank", "Annual mean wage", "Hourly mean wage", "Jobs")
+
+
+def _area_rows(wages: tuple[AreaWage, ...]) -> list[tuple[str, ...]]:
+    return [
+        (
+            wage.area_name,
+            fmt.UNKNOWN if wage.rank is None else str(wage.rank),
+            fmt.money(wage.annual_mean_usd),
+            fmt.money(wage.hourly_mean_usd, cents=True),
+            fmt.count(wage.employment),
+        )
+        for wage in wages
+    ]
+
+
 def render_occupation_html(
-    occupation: Occupation, similar: list[dict[str, Any]], root: str = ""
+    occupation: Occupation,
+    similar: list[dict[str, Any]],
+    root: str = "",
+    area_wages: AreaWages | None = None,
+    roles: list[OfficialOccupation] | None = None,
 ) -> str:
+    """An occupation's page: national figures, wages by state and in the best paid metro
+    areas, the page roles the crosswalk maps to it, and the occupations whose pay and
+    headcount are most like its own."""
+    areas = area_wages or AreaWages((), (), 0)
     tables = [
         ("Overview", [(label, value(occupation)) for label, value in OCCUPATION_OVERVIEW]),
         ("Wage percentiles", [(label, value(occupation)) for label, value in PERCENTILES]),
@@ -239,5 +281,18 @@ def render_occupation_html(
             similar=similar,
             charts=occupation_charts([occupation]),
             source=SOURCE,
+            area_columns=AREA_COLUMNS,
+            states=_area_rows(areas.states),
+            metros=_area_rows(areas.metros),
+            metro_count=areas.metro_count,
+            roles=[
+                {"href": f"{root}roles/{role.role_key}.html", "name": role.role_name}
+                for role in roles or []
+            ],
         )
     )
+
+
+def render_role_occupation_html(page: RoleOccupationPage) -> str:
+    """A page role against an OEWS occupation as a standalone HTML document."""
+    return _environment().get_template("role_occupation.html").render(page=page, root="")

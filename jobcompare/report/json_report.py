@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from jobcompare.report.occupations import OccupationPage, OccupationPair
+from jobcompare.report.role_occupation import RoleOccupation, RoleOccupationPage
 from jobcompare.report.roles import Pair, Role
 from jobcompare.report.sections import PairPage
 
@@ -66,7 +67,22 @@ def render_occupation_json(page: OccupationPage, pair: OccupationPair) -> str:
         "title": page.title,
         "occupation_a": pair.a.facts,
         "occupation_b": pair.b.facts,
-        "similarity_index": pair.similarity,
+        "pay_headcount_similarity": pair.pay_headcount_similarity,
+        "comparison": pair.comparison,
+        "page": dataclasses.asdict(page),
+    }
+    return json.dumps(_plain(document), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_role_occupation_json(page: RoleOccupationPage, pair: RoleOccupation) -> str:
+    """A page role against an OEWS occupation as an indented JSON document; ``comparison``
+    is the row of rpt_role_occupation_comparisons (differences page minus official)."""
+    document = {
+        "title": page.title,
+        "order": ["role", "occupation"] if pair.role_first else ["occupation", "role"],
+        "role": _role(pair.role),
+        "occupation": pair.occupation.facts,
+        "comparison": pair.comparison,
         "page": dataclasses.asdict(page),
     }
     return json.dumps(_plain(document), indent=2, ensure_ascii=False) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jobcompare.report.occupations import OccupationPage
+from jobcompare.report.role_occupation import DifferenceTable, RoleOccupationPage
 from jobcompare.report.sections import ItemList, PairPage, Table
 
 
@@ -61,4 +62,21 @@ def render_occupation_markdown(page: OccupationPage) -> str:
     if page.notes:
         lines += ["## Notes", "", *(f"- {_escape(note)}" for note in page.notes), ""]
     lines += [f"Source: {page.source}.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _difference_lines(table: DifferenceTable) -> list[str]:
+    lines = [f"## {_escape(table.heading)}", "", _escape(table.intro), ""]
+    lines += ["| | " + " | ".join(_cell(c) for c in table.columns) + " |", "| --- " * 4 + "|"]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in table.rows]
+    return [*lines, ""]
+
+
+def render_role_occupation_markdown(page: RoleOccupationPage) -> str:
+    """A page role against an OEWS occupation as Markdown text."""
+    lines = [f"# {_escape(page.title)}", "", _escape(page.opening), "", _escape(page.crosswalk)]
+    lines += ["", *_difference_lines(page.figures)]
+    if page.notes:
+        lines += ["## Notes", "", *(f"- {_escape(note)}" for note in page.notes), ""]
+    lines += [_escape(page.sources), ""]
     return "\n".join(lines).rstrip() + "\n"

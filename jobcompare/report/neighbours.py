@@ -27,7 +27,10 @@ class PairFact:
 
 ROLE_PAIRS = PairFact("marts.fct_role_pairs", "role_a_key", "role_b_key", "skill_jaccard_index")
 OCCUPATION_PAIRS = PairFact(
-    "marts.fct_occupation_pairs", "occupation_a_code", "occupation_b_code", "similarity_index"
+    "marts.fct_occupation_pairs",
+    "occupation_a_code",
+    "occupation_b_code",
+    "pay_headcount_similarity",
 )
 
 

@@ -32,9 +32,45 @@ class Occupation:
 
 @dataclass(frozen=True)
 class OccupationPair:
+    """Two occupations in the order asked for; how alike their pay and headcount are (not
+    their work: OEWS has no skills); the pair's row of rpt_occupation_comparisons, when read."""
+
     a: Occupation
     b: Occupation
-    similarity: Decimal | None
+    pay_headcount_similarity: Decimal | None
+    comparison: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class AreaWage:
+    """One row of an occupation's wages by state or metro area (fct_occupation_area_wages)."""
+
+    area_name: str
+    rank: int | None
+    employment: int | None
+    annual_mean_usd: float | None
+    hourly_mean_usd: float | None
+
+
+@dataclass(frozen=True)
+class AreaWages:
+    """An occupation's states (every one, best paid first) and its best paid metro areas."""
+
+    states: tuple[AreaWage, ...]
+    metros: tuple[AreaWage, ...]
+    metro_count: int
+
+
+@dataclass(frozen=True)
+class OfficialOccupation:
+    """The occupation the crosswalk maps a page role to (rpt_role_official_wages)."""
+
+    role_key: str
+    role_name: str
+    soc_code: str
+    title: str
+    page_yearly_salary_usd: Decimal | None
+    official_annual_mean_usd: Decimal | None
 
 
 def occupation_titles(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -78,13 +114,74 @@ def load_occupations(
 
 
 def load_occupation_pair(con: duckdb.DuckDBPyConnection, a: str, b: str) -> OccupationPair:
+    """Occupation ``a`` against ``b``, in that order: both rows of dim_occupations and the
+    pair's row of rpt_occupation_comparisons (differences a minus b)."""
     occupations = load_occupations(con, [a, b])
-    row = con.execute(
-        "select similarity_index from marts.fct_occupation_pairs "
+    rows = records(
+        con,
+        "select * from marts.rpt_occupation_comparisons "
         "where occupation_a_code = ? and occupation_b_code = ?",
-        sorted([a, b]),
-    ).fetchone()
-    return OccupationPair(occupations[a], occupations[b], row[0] if row else None)
+        [a, b],
+    )
+    comparison = rows[0] if rows else None
+    similarity = comparison["pay_headcount_similarity"] if comparison else None
+    return OccupationPair(occupations[a], occupations[b], similarity, comparison)
+
+
+TOP_METROS = 10
+AREA_WAGES = """
+    select occupation_code, area_type, area_name, annual_mean_rank, employment,
+        annual_mean_usd, hourly_mean_usd,
+        count(*) filter (where area_type = 'metro')
+            over (partition by occupation_code) as metro_count
+    from marts.fct_occupation_area_wages
+    where area_type = 'state' or annual_mean_rank <= ?
+    order by occupation_code, area_type, annual_mean_rank nulls last, area_name
+"""
+
+
+def load_area_wages(
+    con: duckdb.DuckDBPyConnection, metros: int = TOP_METROS
+) -> dict[str, AreaWages]:
+    """Every occupation's wages in every state and in its ``metros`` best paid metro areas."""
+    states: dict[str, list[AreaWage]] = {}
+    top: dict[str, list[AreaWage]] = {}
+    counts: dict[str, int] = {}
+    for row in records(con, AREA_WAGES, [metros]):
+        code = row["occupation_code"]
+        wage = AreaWage(
+            row["area_name"],
+            row["annual_mean_rank"],
+            row["employment"],
+            row["annual_mean_usd"],
+            row["hourly_mean_usd"],
+        )
+        (states if row["area_type"] == "state" else top).setdefault(code, []).append(wage)
+        counts[code] = row["metro_count"]
+    return {
+        code: AreaWages(tuple(states.get(code, ())), tuple(top.get(code, ())), counts[code])
+        for code in counts
+    }
+
+
+def load_official_occupations(con: duckdb.DuckDBPyConnection) -> dict[str, OfficialOccupation]:
+    """The occupation of each page role the crosswalk maps, by role key."""
+    rows = records(
+        con,
+        "select role_key, role_name, soc_code, occupation_title, page_yearly_salary_usd, "
+        "official_annual_mean_usd from marts.rpt_role_official_wages order by role_key",
+    )
+    return {
+        row["role_key"]: OfficialOccupation(
+            row["role_key"],
+            row["role_name"],
+            row["soc_code"],
+            row["occupation_title"],
+            row["page_yearly_salary_usd"],
+            row["official_annual_mean_usd"],
+        )
+        for row in rows
+    }
 
 
 def lower_title(title: str) -> str:
@@ -199,9 +296,9 @@ def occupation_page(pair: OccupationPair) -> OccupationPage:
         f"{lower_title(b.title)} hold {fmt.count(b.fact('employment'))}."
     )
     similarity = (
-        f" Their similarity index from wages and employment is {pair.similarity:.2f} "
-        "(1 is identical)."
-        if pair.similarity is not None
+        f" Their pay and headcount similarity is {pair.pay_headcount_similarity:.2f} "
+        "(1 is identical pay and headcount; it says nothing about how alike the work is)."
+        if pair.pay_headcount_similarity is not None
         else ""
     )
     columns = (f"{a.title} ({a.soc_code})", f"{b.title} ({b.soc_code})")

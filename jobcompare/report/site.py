@@ -22,7 +22,9 @@ from jobcompare.report.html import (
 from jobcompare.report.neighbours import OCCUPATION_PAIRS, ROLE_PAIRS, nearest, nearest_pairs
 from jobcompare.report.occupations import (
     OccupationPair,
+    load_area_wages,
     load_occupations,
+    load_official_occupations,
     occupation_page,
 )
 from jobcompare.report.roles import Pair, Role, load_pair_sections, load_roles
@@ -79,18 +81,18 @@ def _similar_entries(role_key: str) -> list[dict[str, Any]]:
     return entries
 
 
-def _similar_occupation_entries(code: str) -> list[dict[str, Any]]:
+def _pay_headcount_neighbour_entries(code: str) -> list[dict[str, Any]]:
     occupations = _SITE["occupations"]
     pages: set[str] = _SITE["occupation_pair_files"]
     entries = []
-    for row in _SITE["similar_occupations"].get(code, []):
+    for row in _SITE["pay_headcount_neighbours"].get(code, []):
         other, index = row["other"], row["score"]
         first, second = sorted((occupations[code].soc_code, occupations[other].soc_code))
         href = occupation_pair_file(first, second)
         entries.append(
             {
                 "title": occupations[other].title,
-                "similarity": "-" if index is None else f"{index:.2f}",
+                "pay_headcount_similarity": "-" if index is None else f"{index:.2f}",
                 "href": f"../{href}" if href in pages
                 else f"../occupations/{occupations[other].soc_code}.html",
             }
@@ -105,7 +107,11 @@ def _render(task: tuple[str, ...]) -> tuple[str, str]:
     if kind == "occupation":
         occupation = _SITE["occupations"][task[1]]
         return f"occupations/{occupation.soc_code}.html", render_occupation_html(
-            occupation, _similar_occupation_entries(occupation.code), "../"
+            occupation,
+            _pay_headcount_neighbour_entries(occupation.code),
+            "../",
+            _SITE["area_wages"].get(occupation.code),
+            _SITE["roles_by_occupation"].get(occupation.soc_code, []),
         )
     if kind == "occupation-pair":
         occupations = _SITE["occupations"]
@@ -117,7 +123,9 @@ def _render(task: tuple[str, ...]) -> tuple[str, str]:
         return path, render_occupation_pair_html(page, pair, "../")
     if kind == "role":
         role = roles[task[1]]
-        return f"roles/{role.key}.html", render_role_html(role, _similar_entries(role.key), "../")
+        return f"roles/{role.key}.html", render_role_html(
+            role, _similar_entries(role.key), "../", _SITE["official"].get(role.key)
+        )
     a_key, b_key = task[1], task[2]
     key = (a_key, b_key)
     pair = Pair(roles[a_key], roles[b_key], _SITE["pairs"][key], _SITE["sections"][key])
@@ -145,14 +153,15 @@ def build_site(
     jobs: int = 1,
     listed_similar: int = 10,
     show_progress: bool = True,
-    occupation_pairs_similar: int | None = 10,
+    occupation_pairs_nearest: int | None = 10,
 ) -> SiteSummary:
     """Render the site into ``out`` (replaced whole, only once every page is written).
 
     ``similar`` None renders a page for every pair; a number K renders each role's K most
-    similar roles' pairs. OEWS occupations (when the warehouse has them) get a page each and
-    pair pages for each occupation's ``occupation_pairs_similar`` most similar occupations
-    (0: none; None: all 344,035 pairs).
+    similar roles' pairs. OEWS occupations (when the warehouse has them) get a page each (with
+    their wages by state and metro area) and pair pages for each occupation's
+    ``occupation_pairs_nearest`` occupations with the most similar pay and headcount (0: none;
+    None: all 344,035 pairs); role pages link to the occupation the crosswalk maps them to.
     """
     started = time.perf_counter()
     # The output folder is checked (and its staging folder made) before the warehouse is
@@ -171,15 +180,24 @@ def build_site(
             occupations = load_occupations(con) if _has_occupations(con) else {}
             occupation_pairs = (
                 [
-                    (row["occupation_a_code"], row["occupation_b_code"], row["similarity_index"])
-                    for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_similar)
+                    (
+                        row["occupation_a_code"],
+                        row["occupation_b_code"],
+                        row["pay_headcount_similarity"],
+                    )
+                    for row in nearest_pairs(con, OCCUPATION_PAIRS, occupation_pairs_nearest)
                 ]
-                if occupations and occupation_pairs_similar != 0
+                if occupations and occupation_pairs_nearest != 0
                 else []
             )
             neighbour_occupations = (
                 nearest(con, OCCUPATION_PAIRS, listed_similar) if occupations else {}
             )
+            area_wages = load_area_wages(con) if occupations else {}
+            official = load_official_occupations(con) if occupations else {}
+        roles_by_occupation: dict[str, list[Any]] = {}
+        for mapped in official.values():
+            roles_by_occupation.setdefault(mapped.soc_code, []).append(mapped)
         for folder in ("roles", "pairs", "occupations", "occupation-pairs"):
             (staging / folder).mkdir()
         _SITE.update(
@@ -190,7 +208,10 @@ def build_site(
             pair_files={pair_file(a, b) for a, b in pairs},
             occupations=occupations,
             similarity={(a, b): index for a, b, index in occupation_pairs},
-            similar_occupations=neighbour_occupations,
+            pay_headcount_neighbours=neighbour_occupations,
+            area_wages=area_wages,
+            official=official,
+            roles_by_occupation=roles_by_occupation,
             occupation_pair_files={
                 occupation_pair_file(occupations[a].soc_code, occupations[b].soc_code)
                 for a, b, _ in occupation_pairs

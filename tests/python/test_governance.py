@@ -91,6 +91,7 @@ def test_a_broken_copy_fails_naming_each_rule_and_model(tmp_path):
         ("primary_key_test", "pairs_without_tests"),
         ("stale_exception", "dim_roles"),
         ("key_vocabulary", "fct_occupation_wages.series_id"),
+        ("key_vocabulary", "fct_occupation_area_wages.series_id"),
     }, result.stdout
     assert "hard_coded_relation: rpt_role_comparisons: names marts.dim_roles" in result.stdout
 
@@ -128,8 +129,11 @@ def test_view_chains_fan_out_access_and_yaml_names_are_found(tmp_path):
     assert ("mart_access", "fct_role_skills") in found
     assert {model for rule, model in found if rule == "yaml_naming"} == {
         "dim_occupations",
+        "fct_occupation_area_wages",
         "fct_occupation_pairs",
         "fct_occupation_wages",
+        "rpt_occupation_comparisons",
+        "rpt_role_occupation_comparisons",
         "rpt_role_official_wages",
     }
     # stg_pages__<section> -> int_role_facts_unioned -> int_role_facts_chosen ->

@@ -121,5 +121,9 @@ def test_report_and_site_cover_occupations(built_warehouse, tmp_path):
     assert "| Annual mean wage | $46,590 | $101,420 |" in text
     assert "| Wage range (10th to 90th percentile) | Between $31,750 And $63,590 |" in text
     assert "$54,830 (54.1%) less than the $101,420 of registered nurses" in text
+    assert "pay and headcount similarity is 0.43" in text
     mixed = run_cli_on(built_warehouse.path, "report", "43-4051", "customer service manager")
-    assert mixed.returncode == 2 and "not one of each" in mixed.stderr
+    assert mixed.returncode == 0, mixed.stderr  # a role against an occupation: see
+    assert "maps customer service manager to another occupation" in mixed.stdout  # comparisons
+    unknown = run_cli_on(built_warehouse.path, "report", "43-4051", "customer representatives")
+    assert unknown.returncode == 2 and "no role named" in unknown.stderr

@@ -5,38 +5,10 @@
 
 with
 
-cells as (
-
-    select * from {{ ref('stg_oews__cells') }}
-    where
-        industry_code = '000000'
-        and area_type_code in ('S', 'M')
-        and annual_mean_usd is not null
-
-),
-
-areas as (
-
-    select * from {{ ref('stg_oews__areas') }}
-
-),
-
 ranked as (
 
-    select
-        cells.occupation_code,
-        areas.area_type,
-        areas.area_code,
-        areas.area_name,
-        cells.annual_mean_usd,
-        row_number() over (
-            partition by cells.occupation_code, areas.area_type
-            order by cells.annual_mean_usd desc, areas.area_code asc
-        ) as pay_rank
-
-    from cells
-    inner join areas
-        on cells.area_code = areas.area_code
+    select * from {{ ref('int_oews_area_cells_ranked') }}
+    where pay_rank = 1
 
 ),
 
@@ -52,7 +24,6 @@ final as (
             as highest_paying_metro_annual_mean_usd
 
     from ranked
-    where pay_rank = 1
     group by occupation_code
 
 )

@@ -2,7 +2,8 @@
     One row per unordered pair of detailed occupations (830 x 829 / 2), occupation a's
     code sorting first: the same differences as the page pairs where OEWS has the fact
     (salary difference and ratio, which pays more, hourly wage, jobs), wage percentile
-    differences, and a similarity index from wages and employment (OEWS has no skills):
+    differences, and how alike their pay and headcount are (OEWS has no skills, so this says
+    nothing about how alike the work is):
     exp(-(d_wage + 0.25 * d_jobs)), where d_wage is the mean absolute log ratio of the
     10th percentile, median and 90th percentile annual wages (the mean wage standing in
     for a missing one) and d_jobs the absolute log ratio of employment. 1 means identical.
@@ -71,7 +72,7 @@ final as (
         annual_p90_diff_usd,
         cast(
             round(exp(-(wage_distance + 0.25 * employment_distance)), 4) as decimal(6, 4)
-        ) as similarity_index
+        ) as pay_headcount_similarity
 
     from pairs
 
