@@ -183,6 +183,9 @@ def register(superset: Superset, warehouse: Path, role: str | None, occupation: 
         tail = result.stderr.strip().splitlines()[-1:] or ["no message"]
         raise CommandError(f"registering the warehouse in Superset failed: {tail[0]}")
     print(result.stdout, end="")
+    for line in result.stderr.splitlines():
+        if line.startswith("warning:"):
+            print(line, file=sys.stderr)
 
 
 def serve_command(superset: Superset, port: int) -> list[str]:

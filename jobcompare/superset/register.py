@@ -34,6 +34,11 @@ OFFICIAL_WAGES = "rpt_role_official_wages"
 DASHBOARD_TITLE = "Pay gap and skill overlap; official wages by state"
 DASHBOARD_SLUG = "job-compare"
 ROW_LIMIT = 10000
+ROLE_TABLE = "Pay gap and skill overlap against every other role"
+ROLE_BARS = "Pay gap against every other role (USD a year)"
+WAGES_TABLE = "Official wages by state"
+WAGES_BARS = "Annual median wage by state (USD)"
+CHART_NAMES = (ROLE_TABLE, ROLE_BARS, WAGES_TABLE, WAGES_BARS)
 # Everything this script makes has a UUID derived from this one and its name, so that a
 # second run finds and updates it.
 NAMESPACE = uuid.UUID("6f1c3c1e-2f55-4b0e-9d0f-6a8f3f0b7c10")
@@ -278,8 +283,17 @@ def register(warehouse: str, role: str | None, occupation: str | None) -> None:
         )
         dataset.description = comment
         datasets[name] = dataset
+    gone = [
+        dataset
+        for dataset in db.session.query(SqlaTable).filter_by(database_id=database.id).all()
+        if dataset.table_name not in datasets
+        and dataset.uuid == made_uuid(f"dataset {dataset.table_name}")
+    ]
+    for dataset in gone:  # a mart this script registered that the served build no longer has
+        db.session.delete(dataset)
     db.session.flush()
-    print(f"datasets: {len(datasets)} marts of {warehouse}")
+    print(f"datasets: {len(datasets)} marts of {warehouse}"
+          + (f"; removed {', '.join(d.table_name for d in gone)}" if gone else ""))  # fmt: skip
 
     comparisons = datasets[ROLE_COMPARISONS]
     role = role or first_value(
@@ -303,12 +317,12 @@ def register(warehouse: str, role: str | None, occupation: str | None) -> None:
         )  # fmt: skip
 
     pay_gap = simple_metric("yearly_salary_diff_usd", "MAX", "pay gap (USD a year)")
-    chart("Pay gap and skill overlap against every other role", comparisons, "table",
+    chart(ROLE_TABLE, comparisons, "table",
           table_chart(comparisons.id, ["role_b_name", "yearly_salary_diff_usd",
                       "yearly_salary_ratio", "skill_jaccard_index", "shared_skill_count",
                       "is_compared_on_page"], "yearly_salary_diff_usd", True),
           "role")  # fmt: skip
-    chart("Pay gap against every other role (USD a year)", comparisons,
+    chart(ROLE_BARS, comparisons,
           "echarts_timeseries_bar",
           bar_chart(comparisons.id, "role_b_name", pay_gap, "other role",
                     "pay gap: chosen role minus other role (USD a year)"),
@@ -319,15 +333,19 @@ def register(warehouse: str, role: str | None, occupation: str | None) -> None:
               "wages by state until a build that has it", file=sys.stderr)  # fmt: skip
     else:
         median = simple_metric("annual_median_usd", "MAX", "annual median wage (USD)")
-        chart("Official wages by state", wages, "table",
+        chart(WAGES_TABLE, wages, "table",
               table_chart(wages.id, ["area_name", "employment", "annual_median_usd",
                           "annual_mean_usd", "hourly_mean_usd"], "annual_median_usd", True,
                           where="area_type = 'state'"),
               "occupation")  # fmt: skip
-        chart("Annual median wage by state (USD)", wages, "echarts_timeseries_bar",
+        chart(WAGES_BARS, wages, "echarts_timeseries_bar",
               bar_chart(wages.id, "area_name", median, "state", "annual median wage (USD)",
                         where="area_type = 'state'"),
               "occupation")  # fmt: skip
+    made = {made_uuid(f"chart {name}") for name in CHART_NAMES}
+    kept = {chart.uuid for chart, _ in charts.values()}
+    for stale in db.session.query(Slice).filter(Slice.uuid.in_(made - kept)).all():
+        db.session.delete(stale)  # a chart whose mart the served build no longer has
     db.session.flush()
 
     ids = {key: [c.id for c, k in charts.values() if k == key] for key in ("role", "occupation")}
