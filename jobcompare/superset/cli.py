@@ -180,8 +180,10 @@ def register(superset: Superset, warehouse: Path, role: str | None, occupation: 
         args += ["--occupation", occupation]
     result = subprocess.run(args, env=superset.env(), capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        tail = result.stderr.strip().splitlines()[-1:] or ["no message"]
-        raise CommandError(f"registering the warehouse in Superset failed: {tail[0]}")
+        lines = result.stderr.strip().splitlines()
+        refused = [line.removeprefix("error: ") for line in lines if line.startswith("error: ")]
+        last = refused[-1] if refused else f"Superset failed: {lines[-1:] or 'no message'}"
+        raise CommandError(f"registering the warehouse: {last}")
     print(result.stdout, end="")
     for line in result.stderr.splitlines():
         if line.startswith("warning:"):

@@ -44,6 +44,10 @@ CHART_NAMES = (ROLE_TABLE, ROLE_BARS, WAGES_TABLE, WAGES_BARS)
 NAMESPACE = uuid.UUID("6f1c3c1e-2f55-4b0e-9d0f-6a8f3f0b7c10")
 
 
+class Refused(Exception):
+    """A role or occupation that the served build does not have: one line, exit code 2."""
+
+
 def made_uuid(name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, name)
 
@@ -299,6 +303,11 @@ def register(warehouse: str, role: str | None, occupation: str | None) -> None:
     role = role or first_value(
         database, f"select min(role_a_name) from {SCHEMA}.{ROLE_COMPARISONS}"
     )
+    if not first_value(
+        database, f"select count(*) from {SCHEMA}.{ROLE_COMPARISONS} where role_a_name = ?",
+        (role,),
+    ):  # fmt: skip
+        raise Refused(f"no role named {role!r} in {SCHEMA}.{ROLE_COMPARISONS}")
     occupation = occupation or first_value(
         database,
         f"select occupation_title from {SCHEMA}.{OFFICIAL_WAGES} where role_name = ?",
@@ -328,6 +337,11 @@ def register(warehouse: str, role: str | None, occupation: str | None) -> None:
                     "pay gap: chosen role minus other role (USD a year)"),
           "role")  # fmt: skip
     wages = datasets.get(AREA_WAGES)
+    if wages is not None and not first_value(
+        database, f"select count(*) from {SCHEMA}.{AREA_WAGES} where occupation_title = ?",
+        (occupation,),
+    ):  # fmt: skip
+        raise Refused(f"no occupation titled {occupation!r} in {SCHEMA}.{AREA_WAGES}")
     if wages is None:
         print(f"warning: {SCHEMA}.{AREA_WAGES} is not in this build; the dashboard has no "
               "wages by state until a build that has it", file=sys.stderr)  # fmt: skip
@@ -389,7 +403,11 @@ def main() -> int:
 
     app = create_app()
     with app.app_context():
-        register(args.warehouse, args.role, args.occupation)
+        try:
+            register(args.warehouse, args.role, args.occupation)
+        except Refused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
     return 0
 
 
