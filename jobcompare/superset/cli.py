@@ -24,7 +24,8 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,11 +197,12 @@ def serve_command(superset: Superset, port: int) -> list[str]:
             "--with-threads"]  # fmt: skip
 
 
-def _timed(what: str, step: object, *args: object) -> object:
+@contextmanager
+def _timed(what: str) -> Iterator[None]:
+    """Print how long the step took, the figures README quotes."""
     started = time.monotonic()
-    done = step(*args)  # type: ignore[operator]
+    yield
     print(f"{what}: {time.monotonic() - started:.1f} s", flush=True)
-    return done
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,10 +241,12 @@ def run(args: argparse.Namespace) -> int:
         (args.venv or project / ".superset-venv").absolute(),
         (args.home or project / ".superset").absolute(),
     )
-    _timed("install (Superset's own environment)", install, superset)
-    _timed("configure (metadata database, admin user)", configure, superset)
-    _timed("register (database, datasets, dashboard)", register, superset, warehouse,
-           args.role, args.occupation)  # fmt: skip
+    with _timed("install (Superset's own environment)"):
+        install(superset)
+    with _timed("configure (metadata database, admin user)"):
+        configure(superset)
+    with _timed("register (database, datasets, dashboard)"):
+        register(superset, warehouse, args.role, args.occupation)
     print(f"login: {ADMIN_USER} / {superset.admin_password()} "
           f"(kept in {superset.password_file})")  # fmt: skip
     if args.no_serve:
