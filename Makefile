@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: setup browser build test lint ingest docs bench clean
+.PHONY: setup browser build test lint ingest docs bench clean superset superset-test
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,16 @@ bench: setup
 # publishing over it go on meanwhile. Only the build (write-audit-publish) writes the file.
 docs: setup
 	$(BIN)/dbt docs generate --target read_only
+
+# Superset 6.1.0 in its own environment (.superset-venv), on the served file read-only, with
+# every mart a dataset and one dashboard, on http://127.0.0.1:$(SUPERSET_PORT)/ (README: Superset).
+SUPERSET_PORT ?= 8088
+superset: setup
+	$(BIN)/python -m jobcompare.superset --port $(SUPERSET_PORT)
+
+# The Superset smoke test (outside `make test`): a real server on a fresh build.
+superset-test: setup
+	$(BIN)/pytest -m superset tests/python/test_superset.py
 
 clean:
 	rm -rf target logs warehouse site

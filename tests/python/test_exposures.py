@@ -212,6 +212,7 @@ def test_the_readers_are_declared(exposures):
         "oews_occupation_pages",
         "parquet_export",
         "benchmark",
+        "superset",
     }
     for exposure in exposures.values():
         assert exposure["description"].strip(), exposure["name"]
