@@ -44,35 +44,6 @@ OTHER_ROLE = "Lead Customer Service Representative"
 AREA_WAGES = "fct_occupation_area_wages"
 
 
-def add_area_wages_stand_in(path: Path) -> None:
-    """Until the mart fct_occupation_area_wages is merged (branch oews8): a table of the
-    agreed shape, made from the staging tables, so that the dashboard's wages charts run.
-    Does nothing once the build makes the mart."""
-    con = duckdb.connect(str(path))
-    try:
-        exists = con.execute(
-            "select count(*) from information_schema.tables "
-            "where table_schema = 'marts' and table_name = ?",
-            [AREA_WAGES],
-        ).fetchone()[0]
-        if not exists:
-            con.execute(f"""
-                create table marts.{AREA_WAGES} as
-                select o.occupation_id, o.occupation_code, o.soc_code, o.occupation_title,
-                    a.area_type, a.area_code, a.area_name, c.employment,
-                    cast(c.annual_mean_usd as double) as annual_mean_usd,
-                    cast(c.annual_median_usd as double) as annual_median_usd,
-                    cast(c.hourly_mean_usd as double) as hourly_mean_usd
-                from staging.stg_oews__cells as c
-                inner join intermediate.int_oews_national_occupations as o
-                    on c.occupation_code = o.occupation_code
-                inner join staging.stg_oews__areas as a on c.area_code = a.area_code
-                where c.industry_code = '000000' and c.area_type_code in ('S', 'M')
-            """)  # fmt: skip
-    finally:
-        con.close()
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -111,7 +82,6 @@ def superset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     built = run_build(project)
     assert built.returncode == 0, built.stderr + built.stdout[-3000:]
     warehouse = served_file(project)
-    add_area_wages_stand_in(warehouse)
 
     home = root / "home"
     started = time.monotonic()
