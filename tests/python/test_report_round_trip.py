@@ -252,10 +252,18 @@ def test_json_ids_are_strings_that_javascript_reads_exactly(built_warehouse):
     occupations = dict(
         built_warehouse.query("select soc_code, occupation_id from marts.dim_occupations")
     )
+    [(occupation_pair_id,)] = built_warehouse.query(
+        "select pair_id from marts.rpt_occupation_comparisons "
+        "where occupation_a_soc_code = ? and occupation_b_soc_code = ?",
+        ["43-4051", "11-1011"],
+    )
     document = json.loads(report(built_warehouse, "43-4051", "11-1011", "--format", "json"))
     found = dict(integers_and_ids(document))
     assert {path: value for path, value in found.items() if path.endswith("_id")} == {
         "occupation_a.occupation_id": str(occupations["43-4051"]),
         "occupation_b.occupation_id": str(occupations["11-1011"]),
+        "comparison.occupation_a_id": str(occupations["43-4051"]),
+        "comparison.occupation_b_id": str(occupations["11-1011"]),
+        "comparison.pair_id": str(occupation_pair_id),
     }
     assert [path for path, value in found.items() if isinstance(value, int) and value > 2**53] == []
