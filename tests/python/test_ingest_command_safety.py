@@ -417,11 +417,15 @@ def waits_on(pid: int, lock: Path, timeout_s: float = 30.0) -> bool:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         try:
-            for fd in Path(f"/proc/{pid}/fd").iterdir():
-                if os.readlink(fd) == str(lock):
-                    return True
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
         except OSError:
             return False  # the process is gone
+        for fd in fds:
+            try:
+                if os.readlink(fd) == str(lock):
+                    return True
+            except OSError:
+                continue  # closed between the listing and the read: still starting up
         time.sleep(0.05)
     return False
 
