@@ -222,7 +222,8 @@ def bench_oews(work: Path, say: Any = print) -> ScaleResult:
     result.pairs = occupations * (occupations - 1) // 2
     say("[OEWS] dbt build")
     selection = [
-        "--select", "tag:oews", "--exclude", "rpt_role_official_wages", "stg_crosswalk__role_soc"
+        "--select", "tag:oews", "--exclude", "rpt_role_official_wages",
+        "rpt_role_occupation_comparisons", "stg_crosswalk__role_soc",
     ]  # fmt: skip
     result.dbt = _dbt_build(work / "dbt", raw, occupations, True, selection)
     result.fct_seconds = _node_seconds(work / "dbt" / "target", "fct_occupation_pairs")
