@@ -44,14 +44,15 @@
     {{ return(adapter.dispatch('shared_bit_count', 'job_compare')(word_a, word_b)) }}
 {%- endmacro %}
 
-{#- Portable: bit i of a word is mod(word / 2^i, 2) in integer division, summed over bits. -#}
+{#- No default: `/` on bigints is integer division on some engines and float division on
+    others (DuckDB, Spark), where a 63-bit word loses bits, so a generic formula would count
+    wrongly without failing. An adapter without an implementation stops the compile. -#}
 {% macro default__shared_bit_count(word_a, word_b) -%}
-    (
-    {%- for bit in range(skill_bitmap_word_bits()) %}
-        mod({{ word_a }} / {{ 2 ** bit }}, 2) * mod({{ word_b }} / {{ 2 ** bit }}, 2)
-        {{- ' +' if not loop.last }}
-    {%- endfor %}
-    )
+    {{ exceptions.raise_compiler_error(
+        "shared_bit_count has no implementation for adapter '" ~ adapter.type()
+        ~ "': add " ~ adapter.type() ~ "__shared_bit_count (bit_count(a & b) where the "
+        ~ "engine has it) in macros/marts/skill_bitmaps.sql"
+    ) }}
 {%- endmacro %}
 
 {% macro duckdb__shared_bit_count(word_a, word_b) -%}
