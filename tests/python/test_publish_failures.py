@@ -202,10 +202,11 @@ def test_no_room_for_a_copy_builds_from_empty_where_that_fits(published, tmp_pat
     warehouse = project / "warehouse"
     large = tmp_path / "large.duckdb"
     large.write_bytes(served_file(published).read_bytes())
-    # Room for a new build and two Parquet exports (about 70 MB each, most of it the OEWS
-    # wages): the served build's, which the build repairs first, and the new build's.
+    # Room for a new build (the size of the published one, and some slack) and two Parquet
+    # exports (about 105 MB each, most of it the OEWS wages): the served build's, which the
+    # build repairs first, and the new build's.
     export = sum(p.stat().st_size for p in (published / "warehouse" / "parquet").iterdir())
-    room = 64 * 2**20 + 2 * export
+    room = served_file(published).stat().st_size + 16 * 2**20 + 2 * export
     con = duckdb.connect(str(large))
     try:  # 480 MB that a build must not need to copy (as if an older build had left them)
         con.execute("create table main.ballast as select repeat(uuid()::varchar, 30) as x "
