@@ -4,7 +4,9 @@ For each number of roles: synthetic raw CSVs; a full ``dbt build`` reading them 
 (wall time and peak memory of the process tree); the floor (the same compiled SQL run by
 DuckDB in one process); the pandas peer in its own process under a memory cap; the
 K-most-similar site; the pair fact's storage. At the smallest size the peer's output is
-checked equal to the warehouse's; at the largest, 10 roles are added and the incremental
+checked equal to the warehouse's; the best floor (the pair fact as the best hand-written
+DuckDB SQL, ``bench/best_floor.sql``) is timed at every size and checked equal to the
+warehouse's pair fact at the smallest; at the largest, 10 roles are added and the incremental
 build is timed against the full one.
 """
 
@@ -25,6 +27,7 @@ import duckdb
 import pandas as pd
 import psutil
 
+from jobcompare.bench.best_floor import BestFloorResult, differing_rows, run_best_floor
 from jobcompare.bench.floor import FloorResult, run_floor
 from jobcompare.bench.measure import Measured, run_measured
 from jobcompare.bench.synth import write_synthetic
@@ -44,6 +47,8 @@ class ScaleResult:
     dbt: Measured | None = None
     fct_seconds: float = 0.0
     floor: FloorResult | None = None
+    best_floor: BestFloorResult | None = None
+    best_floor_equal: bool | None = None
     peer: Measured | None = None
     peer_status: str = ""
     peer_equal: bool | None = None
@@ -184,6 +189,11 @@ def bench_scale(
     result.fct_seconds = _node_seconds(work / "dbt" / "target", "fct_role_pairs")
     say(f"[{roles} roles] floor")
     result.floor = run_floor(work / "dbt" / "target", work / "floor" / DATABASE)
+    say(f"[{roles} roles] best floor")
+    best = work / "floor" / "best_floor.duckdb"
+    result.best_floor = run_best_floor(work / "dbt" / DATABASE, best)
+    if check_peer:
+        result.best_floor_equal = differing_rows(work / "dbt" / DATABASE, best) == 0
     shutil.rmtree(work / "floor", ignore_errors=True)
     say(f"[{roles} roles] pandas peer")
     result.peer, result.peer_status = _peer(raw, work / "peer", peer_cap, peer_timeout)

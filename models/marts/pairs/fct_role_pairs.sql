@@ -11,10 +11,14 @@
     of this file and of the catalogue of page facts, so that a change to this SQL or to
     what the catalogue compares recomputes every pair. --full-refresh
     recomputes every pair. Within the query, roles are numbered (in key order) so that the
-    N * (N - 1) / 2 pairs are joined and grouped on one integer, the pair number
-    (role a's number times a million plus role b's), rather than on text; shared skills are
-    matched on the conformed skill's surrogate key (skill_id, from skill_key), so spellings
-    that differ only in case are one skill.
+    N * (N - 1) / 2 pairs are joined on one integer, the pair number (role a's number times
+    a million plus role b's), rather than on text, and each pair is computed in one pass
+    over two role profiles: a role's facts, its skill count and its skills as a bitmap
+    (macros/marts/skill_bitmaps.sql: as many 63-bit words as the skills in int_role_skills
+    need, counted when the model runs). Shared skills are the bits two bitmaps have in
+    common, so skills are matched on the conformed skill's surrogate key (skill_id, from
+    skill_key: spellings that differ only in case are one skill), each once per role (the
+    role and skill key are unique in int_role_skills).
 -#}
 
 {%- set built_fingerprints = api.Relation.create(
@@ -22,6 +26,7 @@
     schema=ref('int_role_fingerprints').schema,
     identifier='int_role_fingerprints__in_pair_fact',
 ) -%}
+{%- set skill_words = skill_bitmap_word_count(ref('int_role_skills')) -%}
 {%- set incremental = is_incremental()
     and adapter.get_relation(
         database=built_fingerprints.database,
@@ -144,53 +149,45 @@ pair_numbers as (
 numbered_skills as (
 
     select
-        numbered_roles.role_number,
-        numbered_roles.needs_pairs,
-        skills.skill_id
+        role_key,
+        dense_rank() over (order by skill_id) - 1 as skill_number
 
     from skills
-    inner join numbered_roles
-        on skills.role_key = numbered_roles.role_key
 
 ),
 
-skill_counts as (
+skill_bitmaps as (
 
     select
-        role_number,
+        role_key,
+        {%- for word in range(skill_words) %}
+        cast(sum(
+            case
+                when {{ skill_bitmap_word('skill_number') }} = {{ word }}
+                    then {{ skill_bitmap_bit('skill_number') }}
+                else 0
+            end
+        ) as {{ dbt.type_bigint() }}) as skill_word_{{ word }},
+        {%- endfor %}
         count(*) as skill_count
 
     from numbered_skills
-    group by role_number
+    group by role_key
 
 ),
 
-shared_skills as (
+role_profiles as (
 
     select
-        {{ pair_number(
-            'least(skills_1.role_number, skills_2.role_number)',
-            'greatest(skills_1.role_number, skills_2.role_number)'
-        ) }} as pair_number,
-        count(*) as shared_skill_count
+        numbered_roles.*,
+        {%- for word in range(skill_words) %}
+        coalesce(skill_bitmaps.skill_word_{{ word }}, 0) as skill_word_{{ word }},
+        {%- endfor %}
+        coalesce(skill_bitmaps.skill_count, 0) as skill_count
 
-    from numbered_skills as skills_1
-    inner join numbered_skills as skills_2
-        on
-            skills_1.skill_id = skills_2.skill_id
-            {% if incremental -%}
-            and skills_1.role_number != skills_2.role_number
-    where
-        skills_1.needs_pairs
-        and not (skills_2.needs_pairs and skills_2.role_number < skills_1.role_number)
-            {%- else -%}
-            and skills_1.role_number < skills_2.role_number
-            {%- endif %}
-    group by
-        {{ pair_number(
-            'least(skills_1.role_number, skills_2.role_number)',
-            'greatest(skills_1.role_number, skills_2.role_number)'
-        ) }}
+    from numbered_roles
+    left join skill_bitmaps
+        on numbered_roles.role_key = skill_bitmaps.role_key
 
 ),
 
@@ -230,21 +227,21 @@ compared as (
         end as {{ column.higher_role }},
         {%- endif %}
         {%- endfor %}
-        coalesce(skills_a.skill_count, 0) as role_a_skill_count,
-        coalesce(skills_b.skill_count, 0) as role_b_skill_count,
-        coalesce(shared_skills.shared_skill_count, 0) as shared_skill_count
+        role_a.skill_count as role_a_skill_count,
+        role_b.skill_count as role_b_skill_count,
+        cast(
+            {%- for word in range(skill_words) %}
+            {{ shared_bit_count('role_a.skill_word_' ~ word, 'role_b.skill_word_' ~ word) }}
+            {{- ' +' if not loop.last }}
+            {%- endfor %}
+            as {{ dbt.type_bigint() }}
+        ) as shared_skill_count
 
     from pair_numbers
-    inner join numbered_roles as role_a
+    inner join role_profiles as role_a
         on pair_numbers.role_a_number = role_a.role_number
-    inner join numbered_roles as role_b
+    inner join role_profiles as role_b
         on pair_numbers.role_b_number = role_b.role_number
-    left join skill_counts as skills_a
-        on pair_numbers.role_a_number = skills_a.role_number
-    left join skill_counts as skills_b
-        on pair_numbers.role_b_number = skills_b.role_number
-    left join shared_skills
-        on pair_numbers.pair_number = shared_skills.pair_number
     left join compared_on_page_numbers
         on pair_numbers.pair_number = compared_on_page_numbers.pair_number
 
