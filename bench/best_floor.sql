@@ -4,7 +4,8 @@
 -- marts.fct_role_pairs. Techniques: roles numbered in key order (integer joins, role a's
 -- number below role b's, so role_a_key sorts first); each role's skills as a bitmap of
 -- bigint words, shared skills = bit_count(a & b) summed; every pair in one pass over two
--- role profiles; pair_id the stable md5 surrogate key of the two text keys.
+-- role profiles; the roles named by their integer role_id (no text key is written);
+-- pair_id the stable md5 surrogate key of the two text keys.
 -- The three placeholders (a dollar sign and a name) are filled in by best_floor.py for the
 -- number of 63-bit words the skills need.
 
@@ -14,6 +15,7 @@ roles as (
 
     select
         role_key,
+        role_id,
         yearly_salary_usd,
         hourly_rate_usd,
         growth_rate_pct,
@@ -85,6 +87,8 @@ pairs as (
     select
         role_a.role_key as role_a_key,
         role_b.role_key as role_b_key,
+        role_a.role_id as role_a_id,
+        role_b.role_id as role_b_id,
         compared_on_pages.compared_on_page_ids,
         role_a.yearly_salary_usd - role_b.yearly_salary_usd as yearly_salary_diff_usd,
         cast(
@@ -92,9 +96,9 @@ pairs as (
             as decimal(10, 4)
         ) as yearly_salary_ratio,
         case
-            when role_a.yearly_salary_usd > role_b.yearly_salary_usd then role_a.role_key
-            when role_b.yearly_salary_usd > role_a.yearly_salary_usd then role_b.role_key
-        end as higher_paid_role_key,
+            when role_a.yearly_salary_usd > role_b.yearly_salary_usd then role_a.role_id
+            when role_b.yearly_salary_usd > role_a.yearly_salary_usd then role_b.role_id
+        end as higher_paid_role_id,
         role_a.hourly_rate_usd - role_b.hourly_rate_usd as hourly_rate_diff_usd,
         role_a.growth_rate_pct - role_b.growth_rate_pct as growth_rate_diff_pct_points,
         role_a.number_of_jobs - role_b.number_of_jobs as number_of_jobs_diff,
@@ -123,13 +127,13 @@ pairs as (
 
 select
     cast(('0x' || left(md5(role_a_key || '|' || role_b_key), 15)) as bigint) as pair_id,
-    role_a_key,
-    role_b_key,
+    role_a_id,
+    role_b_id,
     compared_on_page_ids is not null as is_compared_on_page,
     compared_on_page_ids,
     yearly_salary_diff_usd,
     yearly_salary_ratio,
-    higher_paid_role_key,
+    higher_paid_role_id,
     hourly_rate_diff_usd,
     growth_rate_diff_pct_points,
     number_of_jobs_diff,

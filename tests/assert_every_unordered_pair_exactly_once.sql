@@ -1,7 +1,8 @@
 -- fct_role_pairs holds every unordered pair of distinct roles exactly once. With the
--- generic tests on fct_role_pairs (role_a_key < role_b_key, (role_a_key, role_b_key)
--- unique, both role ids in dim_roles), a count of N * (N - 1) / 2 pairs for N roles
--- proves it; a row here gives the counts when they differ.
+-- generic tests (on fct_role_pairs: two distinct role ids, both in dim_roles, pair_id
+-- unique; on rpt_role_comparisons: role a's key sorts first in the fact's orientation), a
+-- count of N * (N - 1) / 2 pairs for N roles proves it; a row here gives the counts when
+-- they differ.
 with
 
 roles as (

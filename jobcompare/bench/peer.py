@@ -125,6 +125,12 @@ def _pair_ids(a: pd.Series, b: pd.Series) -> list[int]:
     ]
 
 
+def _role_ids(keys: pd.Series) -> pd.Series:
+    """The warehouse's role_id: the first 60 bits of the md5 of the role key."""
+    ids = {key: int(hashlib.md5(key.encode()).hexdigest()[:15], 16) for key in keys.unique()}
+    return keys.map(ids).astype("int64")
+
+
 def pair_fact(profiles: pd.DataFrame, skills: pd.DataFrame) -> pd.DataFrame:
     """Every unordered pair of roles with the differences (a minus b) and skill overlap."""
     roles = profiles.reset_index()
@@ -163,6 +169,8 @@ def pair_fact(profiles: pd.DataFrame, skills: pd.DataFrame) -> pd.DataFrame:
     union = out["role_a_skill_count"] + out["role_b_skill_count"] - out["shared_skill_count"]
     out["skill_jaccard_index"] = (out["shared_skill_count"] / union.where(union > 0)).round(4)
     out.insert(0, "pair_id", _pair_ids(out["role_a_key"], out["role_b_key"]))
+    out.insert(1, "role_a_id", _role_ids(out["role_a_key"]))
+    out.insert(2, "role_b_id", _role_ids(out["role_b_key"]))
     return out
 
 
@@ -204,7 +212,10 @@ def main(argv: list[str]) -> int:
     pairs, skills = compute(raw)
     seconds = time.perf_counter() - started
     out.mkdir(parents=True, exist_ok=True)
-    pairs.to_parquet(out / "pair_fact.parquet", index=False)
+    # the pair fact names its roles by id, as fct_role_pairs does (the keys are for joins here)
+    pairs.drop(columns=["role_a_key", "role_b_key"]).to_parquet(
+        out / "pair_fact.parquet", index=False
+    )
     skills.to_parquet(out / "pair_skills.parquet", index=False)
     print(f"peer_seconds={seconds:.3f} pairs={len(pairs)} pair_skills={len(skills)}")
     return 0

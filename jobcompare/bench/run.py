@@ -116,15 +116,19 @@ def _peer(raw: Path, out: Path, memory_cap: int, timeout: int) -> tuple[Measured
 
 
 TEXT_COLUMNS = {"role_a_key", "role_b_key", "skill_key"}
+ID_COLUMNS = {"pair_id", "role_a_id", "role_b_id"}
 
 
 def _canonical(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Comparable values: text as text, flags as flags, numbers as floats to 4 places."""
+    """Comparable values: text as text, ids as exact integers, flags as flags, numbers as
+    floats to 4 places."""
     out = pd.DataFrame(index=frame.index)
     for column in frame.columns:
         values = frame[column]
         if column in TEXT_COLUMNS:
             out[column] = values.astype(str)
+        elif column in ID_COLUMNS:
+            out[column] = values.astype("int64")
         elif column == "is_shared":
             out[column] = values.astype(bool)
         else:

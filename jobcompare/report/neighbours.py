@@ -17,7 +17,8 @@ from jobcompare.warehouse import records
 
 @dataclass(frozen=True)
 class PairFact:
-    """A pair fact table: its two key columns (a < b) and its similarity column."""
+    """A pair fact: a table (or a parenthesised query), its two key columns (a < b) and its
+    similarity column."""
 
     table: str
     a: str
@@ -25,7 +26,14 @@ class PairFact:
     score: str
 
 
-ROLE_PAIRS = PairFact("marts.fct_role_pairs", "role_a_key", "role_b_key", "skill_jaccard_index")
+# fct_role_pairs names its roles by role_id; the pages rank and link them by key.
+ROLE_PAIRS_WITH_KEYS = """(
+    select role_a.role_key as role_a_key, role_b.role_key as role_b_key, pairs.*
+    from marts.fct_role_pairs as pairs
+    inner join marts.dim_roles as role_a on pairs.role_a_id = role_a.role_id
+    inner join marts.dim_roles as role_b on pairs.role_b_id = role_b.role_id
+)"""
+ROLE_PAIRS = PairFact(ROLE_PAIRS_WITH_KEYS, "role_a_key", "role_b_key", "skill_jaccard_index")
 OCCUPATION_PAIRS = PairFact(
     "marts.fct_occupation_pairs",
     "occupation_a_code",

@@ -11,3 +11,18 @@
     {%- endfor -%}
     {{ return(differences) }}
 {%- endmacro %}
+
+{#-
+    fct_role_pairs names the role with more of a compared column by its role_id, in a column
+    named like the catalogue's higher_role (the key the views show) with _id for _key:
+    higher_paid_role_key -> higher_paid_role_id.
+-#}
+{% macro higher_role_id(column) -%}
+    {%- if not column.higher_role.endswith('_key') -%}
+        {{ exceptions.raise_compiler_error(
+            "page_facts: higher_role '" ~ column.higher_role ~ "' of column '" ~ column.name
+            ~ "' must end in _key (fct_role_pairs stores it as the role's id, ..._id)"
+        ) }}
+    {%- endif -%}
+    {{ return(column.higher_role[:-4] ~ '_id') }}
+{%- endmacro %}

@@ -57,6 +57,21 @@ SPECIALIST_FACTS = {
 }
 
 
+# fct_role_pairs names its roles by role_id: this relation adds both roles' keys and the
+# higher-paid role's key, looked up in dim_roles, for tests that ask for a pair by its keys.
+PAIRS_WITH_KEYS = """(
+    select
+        role_a.role_key as role_a_key,
+        role_b.role_key as role_b_key,
+        higher.role_key as higher_paid_role_key,
+        pairs.*
+    from marts.fct_role_pairs as pairs
+    inner join marts.dim_roles as role_a on pairs.role_a_id = role_a.role_id
+    inner join marts.dim_roles as role_b on pairs.role_b_id = role_b.role_id
+    left join marts.dim_roles as higher on pairs.higher_paid_role_id = higher.role_id
+) as pairs"""
+
+
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """Run the real ``jobcompare`` command in a child process."""
     return subprocess.run(

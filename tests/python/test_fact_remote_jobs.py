@@ -9,7 +9,15 @@ import csv
 from decimal import Decimal
 
 import pytest
-from support import FIXTURE_PAGES, BuiltWarehouse, copy_project, run_cli, run_cli_on, run_dbt_in
+from support import (
+    FIXTURE_PAGES,
+    PAIRS_WITH_KEYS,
+    BuiltWarehouse,
+    copy_project,
+    run_cli,
+    run_cli_on,
+    run_dbt_in,
+)
 
 from jobcompare.catalogue import fact_named
 
@@ -78,7 +86,7 @@ def test_remote_jobs_flow_from_the_page_through_the_marts_to_the_report(fixture_
 
     # dim_roles -> the pair's difference, in percentage points, both orientations
     assert fixture_warehouse.query(
-        "select remote_jobs_diff_pct_points from marts.fct_role_pairs "
+        f"select remote_jobs_diff_pct_points from {PAIRS_WITH_KEYS} "
         "where role_a_key = 'line-cook' and role_b_key = 'prep-cook'"
     ) == [(Decimal(4),)]
     compared = fixture_warehouse.query(

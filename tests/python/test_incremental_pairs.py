@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 from support import copy_project, run_cli, run_dbt_external
 
-QUERY = "select * from marts.fct_role_pairs order by role_a_key, role_b_key"
+QUERY = "select * from marts.fct_role_pairs order by pair_id"
 
 
 def table(warehouse: Path) -> list[tuple]:

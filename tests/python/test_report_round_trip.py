@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import duckdb
 import pytest
-from support import MANAGER_PAGE, SPECIALIST_PAGE, run_cli_on
+from support import MANAGER_PAGE, PAIRS_WITH_KEYS, SPECIALIST_PAGE, run_cli_on
 
 from jobcompare.ingest.parse_page import parse_page
 from jobcompare.ingest.resolve import settle
@@ -202,7 +202,8 @@ def test_the_pay_gap_and_the_salary_education_and_duties_sections_come_from_the_
             )
         con.execute(
             "update marts.fct_role_pairs set yearly_salary_diff_usd = 1234, "
-            "yearly_salary_ratio = 2.5 where role_a_key = ? and role_b_key = ?",
+            f"yearly_salary_ratio = 2.5 where pair_id = (select pair_id from {PAIRS_WITH_KEYS} "
+            "where role_a_key = ? and role_b_key = ?)",
             [manager, lead],
         )
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from support import PAIRS_WITH_KEYS
 
 MANAGER = "customer-service-manager"
 LEAD = "lead-customer-service-representative"
@@ -55,7 +56,7 @@ EXPECTED_PAIRS = {
 
 @pytest.fixture(scope="module")
 def pairs(built_warehouse):
-    rows = built_warehouse.records("select * from marts.fct_role_pairs")
+    rows = built_warehouse.records(f"select * from {PAIRS_WITH_KEYS}")
     return {(row["role_a_key"], row["role_b_key"]): row for row in rows}
 
 

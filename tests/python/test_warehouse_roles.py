@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import SPECIALIST_FACTS
+from support import PAIRS_WITH_KEYS, SPECIALIST_FACTS
 
 MANAGER = "customer-service-manager"
 LEAD = "lead-customer-service-representative"
@@ -261,8 +261,7 @@ def test_the_second_pages_two_roles_share_two_skills_that_no_name_spells_alike(b
         [SPECIALIST, LEAD],
     )
     [(counted,)] = built_warehouse.query(
-        "select shared_skill_count from marts.fct_role_pairs "
-        "where role_a_key = ? and role_b_key = ?",
+        f"select shared_skill_count from {PAIRS_WITH_KEYS} where role_a_key = ? and role_b_key = ?",
         [SPECIALIST, LEAD],
     )
     assert alike == 0

@@ -27,8 +27,8 @@ oriented as (
 
     select
         pair_id,
-        role_a_key,
-        role_b_key,
+        role_a_id,
+        role_b_id,
         1 as orientation_sign,
         {%- for column in side_by_side if column.ratio is defined %}
         {{ column.ratio }},
@@ -41,7 +41,7 @@ oriented as (
         is_compared_on_page,
         compared_on_page_ids,
         {%- for column in side_by_side if column.higher_role is defined %}
-        {{ column.higher_role }},
+        {{ higher_role_id(column) }},
         {%- endfor %}
         shared_skill_count,
         skill_jaccard_index
@@ -52,8 +52,8 @@ oriented as (
 
     select
         pair_id,
-        role_b_key as role_a_key,
-        role_a_key as role_b_key,
+        role_b_id as role_a_id,
+        role_a_id as role_b_id,
         -1 as orientation_sign,
         {%- for column in side_by_side if column.ratio is defined %}
         cast(round(1 / nullif({{ column.ratio }}, 0), 4) as decimal(10, 4))
@@ -67,7 +67,7 @@ oriented as (
         is_compared_on_page,
         compared_on_page_ids,
         {%- for column in side_by_side if column.higher_role is defined %}
-        {{ column.higher_role }},
+        {{ higher_role_id(column) }},
         {%- endfor %}
         shared_skill_count,
         skill_jaccard_index
@@ -80,9 +80,9 @@ final as (
 
     select
         oriented.pair_id,
-        oriented.role_a_key,
+        role_a.role_key as role_a_key,
         role_a.role_name as role_a_name,
-        oriented.role_b_key,
+        role_b.role_key as role_b_key,
         role_b.role_name as role_b_name,
         oriented.orientation_sign,
         oriented.is_compared_on_page,
@@ -96,7 +96,10 @@ final as (
         oriented.{{ column.ratio }},
         {%- endif %}
         {%- if column.higher_role is defined %}
-        oriented.{{ column.higher_role }},
+        case oriented.{{ higher_role_id(column) }}
+            when role_a.role_id then role_a.role_key
+            when role_b.role_id then role_b.role_key
+        end as {{ column.higher_role }},
         {%- endif %}
         {%- endfor %}
         {%- for column in differences %}
@@ -109,9 +112,9 @@ final as (
 
     from oriented
     inner join roles as role_a
-        on oriented.role_a_key = role_a.role_key
+        on oriented.role_a_id = role_a.role_id
     inner join roles as role_b
-        on oriented.role_b_key = role_b.role_key
+        on oriented.role_b_id = role_b.role_id
 
 )
 
