@@ -7,9 +7,13 @@ import shutil
 from pathlib import Path
 
 import duckdb
-from support import copy_project, run_cli, run_dbt_external
+from support import PAIRS_WITH_KEYS, copy_project, run_cli, run_dbt_external
 
-QUERY = "select * from marts.fct_role_pairs order by pair_id"
+# pair_id, both roles' keys, then every other column of the pair fact (and the higher-paid key)
+QUERY = (
+    "select pair_id, role_a_key, role_b_key, * exclude (pair_id, role_a_key, role_b_key) "
+    f"from {PAIRS_WITH_KEYS} order by pair_id"
+)
 
 
 def table(warehouse: Path) -> list[tuple]:
