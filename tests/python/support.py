@@ -145,6 +145,19 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def copy_published(published: Path, target: Path) -> Path:
+    """A copy of a published project folder, to build on or break: its seeds and models, the
+    served file with its publish record, the Parquet link and its exports, dbt's target folder.
+
+    Byte for byte the same served file, so a build in the copy starts from it (incremental) as
+    it would in the original; the Parquet link is relative, so it points into the copy.
+    """
+    import shutil
+
+    shutil.copytree(published, target, symlinks=True)
+    return target
+
+
 def run_dbt_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run dbt in a copied project, on its own DuckDB file."""
     env = dbt_env(project, project / "warehouse" / "job_compare.duckdb")

@@ -8,30 +8,11 @@ from __future__ import annotations
 import csv
 from decimal import Decimal
 
-import pytest
-from support import (
-    FIXTURE_PAGES,
-    PAIRS_WITH_KEYS,
-    BuiltWarehouse,
-    copy_project,
-    run_cli,
-    run_cli_on,
-    run_dbt_in,
-)
+from support import FIXTURE_PAGES, PAIRS_WITH_KEYS, run_cli_on
 
 from jobcompare.catalogue import fact_named
 
 PAGE = FIXTURE_PAGES / "line-cook-vs-prep-cook.txt"
-
-
-@pytest.fixture(scope="module")
-def fixture_warehouse(tmp_path_factory) -> BuiltWarehouse:
-    project = copy_project(tmp_path_factory.mktemp("remote") / "project")
-    ingest = run_cli("ingest", "--replace", str(FIXTURE_PAGES), "--seeds", str(project / "seeds"))
-    assert ingest.returncode == 0, ingest.stderr
-    result = run_dbt_in(project, "build")
-    assert result.returncode == 0, result.stdout[-4000:]
-    return BuiltWarehouse(project / "warehouse" / "job_compare.duckdb", project, result.stdout)
 
 
 def page_row(label: str) -> tuple[int, str, str]:

@@ -101,8 +101,10 @@ def test_a_change_to_the_pair_fact_sql_recomputes_every_pair(tmp_path):
     full = tmp_path / "full" / "pairs.duckdb"
     raw = synth(tmp_path / "raw-12", 12)
     build(project, incremental, raw, "--full-refresh")
-    build(project, full, raw, "--full-refresh")
-    assert table(incremental) == table(full)
+    # The full refresh, kept aside as the reference (a copy: a second identical build from
+    # empty would only show that dbt builds the same data twice alike).
+    shutil.copyfile(incremental, full)
+    assert len(table(full)) == 66
 
     # Same data, same SQL: the incremental run keeps every stored row, tampered or not,
     # and the data test that recomputes the differences from the role facts catches it.

@@ -3,14 +3,13 @@ macros described with their arguments, and every var declared with the default i
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from support import REPO, run_dbt
+from support import REPO
 
 from jobcompare.bench import run as bench_run
 
@@ -21,12 +20,9 @@ MACRO = re.compile(r"\{%-?\s*macro\s+(\w+)\s*\(([^)]*)\)")
 
 
 @pytest.fixture(scope="module")
-def manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def manifest(lint_manifest: dict[str, Any]) -> dict[str, Any]:
     """The manifest of `dbt parse --target lint`: every description rendered, doc() resolved."""
-    work = tmp_path_factory.mktemp("parse")
-    result = run_dbt("parse", "--target", "lint", warehouse=work / "unused.duckdb", work=work)
-    assert result.returncode == 0, result.stdout[-3000:]
-    return json.loads((work / "target" / "manifest.json").read_text())
+    return lint_manifest
 
 
 def flat(text: str) -> str:

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import sqlalchemy as sa
-from support import copy_project, file_digest, run_build, served_file
+from support import file_digest, run_build, served_file
 
 from jobcompare.publish.parquet import NOT_EXPORTED
 from jobcompare.publish.served_file import read_record
@@ -42,11 +42,9 @@ NUMERIC = {"BIGINT", "INTEGER", "DOUBLE"}
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("clients") / "project")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr + result.stdout[-2000:]
-    return project
+def project(tmp_path_factory, published_build):
+    """A copy of the project with one published build (a test here builds again)."""
+    return published_build.copy(tmp_path_factory.mktemp("clients") / "project")
 
 
 def warehouse_marts(project) -> dict[str, list[tuple[str, str]]]:

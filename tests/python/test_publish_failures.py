@@ -16,12 +16,9 @@ from jobcompare.publish.served_file import Publication, digest, read_record, wri
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """A project copy with one published build."""
-    project = copy_project(tmp_path_factory.mktemp("publish") / "project")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr + result.stdout[-2000:]
-    return project
+def published(tmp_path_factory, published_build) -> Path:
+    """A copy of the project with one published build, for this module to build on."""
+    return published_build.copy(tmp_path_factory.mktemp("publish") / "project")
 
 
 def snapshot(project: Path) -> tuple[str, str]:

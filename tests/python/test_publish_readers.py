@@ -11,7 +11,6 @@ from pathlib import Path
 from support import (
     FIXTURE_PAGES,
     SOURCE_PAGES,
-    copy_project,
     run_build,
     run_cli,
     served_file,
@@ -30,11 +29,9 @@ def answers(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
-def test_readers_during_two_builds_see_no_error_and_whole_builds(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_readers_during_two_builds_see_no_error_and_whole_builds(tmp_path, published_build):
+    project = published_build.copy(tmp_path / "project")  # build 1, 3 roles: the committed seeds
     served = served_file(project)
-    first = run_build(project)  # 3 roles: the committed seeds
-    assert first.returncode == 0, first.stderr + first.stdout[-2000:]
 
     stop = tmp_path / "stop"
     logs = {mode: tmp_path / f"{mode}.jsonl" for mode in ("hold", "reconnect")}

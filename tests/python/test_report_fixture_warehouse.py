@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-from support import FIXTURE_PAGES, BuiltWarehouse, copy_project, run_cli, run_cli_on, run_dbt_in
+from support import BuiltWarehouse, run_cli_on
 
 SCRIPT = "<script>alert('owned')</script>"
-
-
-@pytest.fixture(scope="module")
-def fixture_warehouse(tmp_path_factory) -> BuiltWarehouse:
-    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
-    ingest = run_cli("ingest", "--replace", str(FIXTURE_PAGES), "--seeds", str(project / "seeds"))
-    assert ingest.returncode == 0, ingest.stderr
-    result = run_dbt_in(project, "build")
-    assert result.returncode == 0, result.stdout[-4000:]
-    return BuiltWarehouse(project / "warehouse" / "job_compare.duckdb", project, result.stdout)
 
 
 def report(warehouse: BuiltWarehouse, *args: str) -> str:

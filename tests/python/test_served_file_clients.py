@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from support import REPO, copy_project, run_build, served_file
+from support import REPO, served_file
 
 from jobcompare.dbt_process import DBT, dbt_env
 
@@ -74,17 +74,10 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory, oews_raw_files: Path) -> Served:
-    """A project copy built once, its OEWS CSV files gone afterwards."""
-    root = tmp_path_factory.mktemp("served")
-    project = copy_project(root / "project")
-    raw = root / "oews"
-    shutil.copytree(oews_raw_files, raw)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JOB_COMPARE_OEWS", str(raw))
-        built = run_build(project)
-    assert built.returncode == 0, built.stderr + built.stdout[-3000:]
-    shutil.rmtree(raw)
+def served(tmp_path_factory: pytest.TempPathFactory, published_build) -> Served:
+    """A copy of the published build, whose OEWS CSV files are gone since it published."""
+    assert not published_build.oews.exists()
+    project = published_build.copy(tmp_path_factory.mktemp("served") / "project")
     assert not (project / "warehouse" / "raw").exists()
     manifest = json.loads((project / "target" / "manifest.json").read_text())
     return Served(project, served_file(project), manifest)
