@@ -99,12 +99,14 @@ def test_a_broken_copy_fails_naming_each_rule_and_model(tmp_path):
 def test_view_chains_fan_out_access_and_yaml_names_are_found(tmp_path):
     project = copy_project(tmp_path / "project")
     models = project / "models"
-    # Intermediate models as views: page rows to pair sections become one chain of views.
+    # Staging and intermediate models as views: page rows to pair sections become one chain
+    # of views.
     config = project / "dbt_project.yml"
     text = config.read_text("utf-8")
-    start = text.index("+schema: intermediate")
-    at = text.index("+materialized: table", start)
-    config.write_text(text[:at] + "+materialized: view" + text[at + 20 :], "utf-8")
+    for schema in ("+schema: staging", "+schema: intermediate"):
+        at = text.index("+materialized: table", text.index(schema))
+        text = text[:at] + "+materialized: view" + text[at + 20 :]
+    config.write_text(text, "utf-8")
     # Without the exposures, nothing outside dbt reads the pair sections: the four of them
     # become leaf children of int_role_pairs, a fan-out.
     (models / "exposures.yml").unlink()
