@@ -118,16 +118,18 @@ def role_skills(raw: Path) -> pd.DataFrame:
     return skills[["role_key", "skill_key", "skill_name", "share_pct", "skill_rank"]]
 
 
+def _surrogate(text: str) -> int:
+    """The warehouse's surrogate_key of one text: the first 60 bits of its md5."""
+    return int(hashlib.md5(text.encode()).hexdigest()[:15], 16)
+
+
 def _pair_ids(a: pd.Series, b: pd.Series) -> list[int]:
-    return [
-        int(hashlib.md5(f"{x}|{y}".encode()).hexdigest()[:15], 16)
-        for x, y in zip(a, b, strict=True)
-    ]
+    return [_surrogate(f"{x}|{y}") for x, y in zip(a, b, strict=True)]
 
 
 def _role_ids(keys: pd.Series) -> pd.Series:
-    """The warehouse's role_id: the first 60 bits of the md5 of the role key."""
-    ids = {key: int(hashlib.md5(key.encode()).hexdigest()[:15], 16) for key in keys.unique()}
+    """The warehouse's role_id: the surrogate key of the role key."""
+    ids = {key: _surrogate(key) for key in keys.unique()}
     return keys.map(ids).astype("int64")
 
 

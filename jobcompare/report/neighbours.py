@@ -26,13 +26,9 @@ class PairFact:
     score: str
 
 
-# fct_role_pairs names its roles by role_id; the pages rank and link them by key.
-ROLE_PAIRS_WITH_KEYS = """(
-    select role_a.role_key as role_a_key, role_b.role_key as role_b_key, pairs.*
-    from marts.fct_role_pairs as pairs
-    inner join marts.dim_roles as role_a on pairs.role_a_id = role_a.role_id
-    inner join marts.dim_roles as role_b on pairs.role_b_id = role_b.role_id
-)"""
+# fct_role_pairs names its roles by role_id; the pages rank and link them by key, which
+# rpt_role_comparisons shows (each pair once in its as-built orientation).
+ROLE_PAIRS_WITH_KEYS = "(select * from marts.rpt_role_comparisons where orientation_sign = 1)"
 ROLE_PAIRS = PairFact(ROLE_PAIRS_WITH_KEYS, "role_a_key", "role_b_key", "skill_jaccard_index")
 OCCUPATION_PAIRS = PairFact(
     "marts.fct_occupation_pairs",

@@ -162,7 +162,7 @@ def loaded(tmp_path: Path, source_pages: Path) -> tuple[Path, dict[str, bytes]]:
 @pytest.fixture(scope="session")
 def lint_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The project's manifest from ``dbt parse --target lint`` (in-memory DuckDB), parsed once
-    for the run; every test gets its own copy to read."""
+    for the run and shared by the tests of one worker, which only read it."""
 
     def parse_once(folder: Path) -> None:
         parse(REPO, folder / "target")

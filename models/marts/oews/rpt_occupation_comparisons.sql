@@ -17,7 +17,7 @@
 
 with
 
-pairs as (
+pairs as {{ not_materialized() }} (
 
     select * from {{ ref('fct_occupation_pairs') }}
 

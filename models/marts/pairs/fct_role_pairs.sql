@@ -2,8 +2,8 @@
     One row per unordered pair of roles (role a's key sorts first): the two roles' ids and
     the differences, always role a minus role b, of the page facts the catalogue (var
     page_facts) compares. The roles are named by their integer role_id (dim_roles), not by
-    their text keys: at 5,000 roles (12.5 M pairs) writing three text keys per pair (both
-    roles' and the higher-paid one's) took about half of the model's time. pair_id is still
+    their text keys: at 5,000 roles (12.5 M pairs) writing the two roles' text keys took
+    about half of the model's time (the higher-paid role's key cost nothing measurable). pair_id is still
     the surrogate key of the two text keys, the same value as int_role_pairs gives. Names,
     keys and facts stay in dim_roles; rpt_role_comparisons shows both roles, with their keys,
     side by side in both orientations.

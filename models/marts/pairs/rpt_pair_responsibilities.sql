@@ -5,7 +5,7 @@
 
 with
 
-pairs as (
+pairs as {{ not_materialized() }} (
 
     select * from {{ ref('int_role_pairs') }}
 

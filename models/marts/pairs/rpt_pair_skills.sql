@@ -8,7 +8,7 @@
 
 with
 
-pairs as (
+pairs as {{ not_materialized() }} (
 
     select * from {{ ref('int_role_pairs') }}
 

@@ -7,7 +7,9 @@
 
     Each orientation joins the pairs to the two roles before the two are stacked: a filter on
     role a's key (or name, or facts) then narrows the roles each join looks up, and only the
-    pairs it keeps are turned round, instead of every pair of both orientations.
+    pairs it keeps are turned round, instead of every pair of both orientations. The import
+    CTEs are inlined (not_materialized): kept once, the pairs CTE would hold every pair in
+    memory and no filter would reach the table.
 -#}
 
 {%- set side_by_side = compared_page_fact_columns() -%}
@@ -15,13 +17,13 @@
 
 with
 
-pairs as (
+pairs as {{ not_materialized() }} (
 
     select * from {{ ref('fct_role_pairs') }}
 
 ),
 
-roles as (
+roles as {{ not_materialized() }} (
 
     select * from {{ ref('dim_roles') }}
 
