@@ -40,18 +40,8 @@
     incremental_strategy='delete+insert',
     on_schema_change='fail',
     post_hook=[
-        "delete from {{ this }}
-        where
-            role_a_key not in (select role_key from {{ ref('int_roles_conformed') }})
-            or role_b_key not in (select role_key from {{ ref('int_roles_conformed') }})",
-        "create or replace table {{ api.Relation.create(
-            database=this.database,
-            schema=ref('int_role_fingerprints').schema,
-            identifier='int_role_fingerprints__in_pair_fact') }} as
-        select
-            role_key,
-            {{ fingerprint_with_definition('role_fingerprint') }} as role_fingerprint
-        from {{ ref('int_role_fingerprints') }}",
+        "{{ delete_pairs_of_removed_roles(ref('int_roles_conformed')) }}",
+        "{{ keep_pair_fact_fingerprints(ref('int_role_fingerprints')) }}",
     ]
 ) }}
 

@@ -1,0 +1,112 @@
+{#-
+    What a build of the incremental pair fact (fct_role_pairs) leaves for the next build and
+    for the tests of the pairs.
+
+    The fingerprints the pairs were built from are kept beside the pair fact, in the table
+    pair_fact_built_fingerprints() names (one row per role: role_key, role_fingerprint
+    combined with the model's definition, and is_recomputed). is_recomputed says whether the
+    last build recomputed that role's pairs: every role after a full build (--full-refresh,
+    the first build, or a change to the model's SQL or to the catalogue, which changes every
+    fingerprint), only the new and changed roles after an incremental one. E.g. after adding
+    10 roles to 10,000, 10 or 11 roles are recomputed and their 100,000 pairs are the rows
+    that changed.
+
+    pair_test_rows(full_build_rows) turns that into the rows a data test of the pairs checks:
+    after a full build, full_build_rows (every pair, or the var pair_test_sample's sample);
+    after an incremental build, the pairs of the recomputed roles plus the sample of var
+    pair_test_sample. It is expanded when the test runs, not when dbt parses the project
+    (get_where_subquery, in macros/tests), because only then is the last build known.
+-#}
+
+{#- The table of the fingerprints the pair fact was built from, in the intermediate schema. -#}
+{% macro pair_fact_built_fingerprints() -%}
+    {{ return(api.Relation.create(
+        database=target.database,
+        schema=generate_schema_name('intermediate', none) | trim,
+        identifier='int_role_fingerprints__in_pair_fact',
+    )) }}
+{%- endmacro %}
+
+{#- Post-hook of the pair fact: delete the pairs of roles that are gone. Renders nothing (so
+    dbt runs nothing) after a full build, which only computed pairs of present roles, and
+    when no role the pairs were built from is gone, the usual incremental run: the delete
+    would scan every pair for nothing. -#}
+{% macro delete_pairs_of_removed_roles(roles) -%}
+    {%- if execute and not is_incremental() -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set built = load_relation(pair_fact_built_fingerprints()) -%}
+    {%- if execute and built is not none -%}
+        {%- set removed = run_query(
+            "select count(*) from " ~ built
+            ~ " where role_key not in (select role_key from " ~ roles ~ ")"
+        ).columns[0].values()[0] -%}
+        {%- if removed == 0 -%}
+            {{ return('') }}
+        {%- endif -%}
+    {%- endif %}
+    delete from {{ this }}
+    where
+        role_a_key not in (select role_key from {{ roles }})
+        or role_b_key not in (select role_key from {{ roles }})
+{%- endmacro %}
+
+{#- Post-hook of the pair fact: keep the fingerprints it was built from, and which roles this
+    build recomputed (the same test as the model's: new, or a fingerprint that differs). -#}
+{% macro keep_pair_fact_fingerprints(fingerprints) -%}
+    {%- set built = pair_fact_built_fingerprints() -%}
+    {%- set compared = is_incremental() and load_relation(built) is not none
+        and 'is_recomputed' in (adapter.get_columns_in_relation(built)
+            | map(attribute='name') | list) -%}
+    create or replace table {{ built }} as
+    select
+        fingerprints.role_key,
+        {{ fingerprint_with_definition('fingerprints.role_fingerprint') }} as role_fingerprint,
+        {% if compared -%}
+        built.role_key is null as is_recomputed
+        {%- else -%}
+        true as is_recomputed
+        {%- endif %}
+
+    from {{ fingerprints }} as fingerprints
+    {% if compared -%}
+    left join {{ built }} as built
+        on
+            fingerprints.role_key = built.role_key
+            and {{ fingerprint_with_definition('fingerprints.role_fingerprint') }}
+            = built.role_fingerprint
+    {%- endif %}
+{%- endmacro %}
+
+{#- The rows a data test of the pairs checks, as a SQL condition on role_a_key and
+    role_b_key (see the header). The recomputed roles are listed as literals when there are
+    few of them, so that the engine filters before it joins. -#}
+{% macro pair_test_rows(full_build_rows) -%}
+    {%- set built = pair_fact_built_fingerprints() -%}
+    {%- if not execute or load_relation(built) is none -%}
+        {{ return('(' ~ full_build_rows ~ ')') }}
+    {%- endif -%}
+    {%- set counts = run_query(
+        "select count(*), count(case when is_recomputed then 1 end) from " ~ built
+    ) -%}
+    {%- set roles = counts.columns[0].values()[0] -%}
+    {%- set recomputed = counts.columns[1].values()[0] -%}
+    {%- if recomputed == roles -%}
+        {{ return('(' ~ full_build_rows ~ ')') }}
+    {%- elif recomputed <= 1000 -%}
+        {%- set keys = run_query(
+            "select role_key from " ~ built ~ " where is_recomputed order by role_key"
+        ).columns[0].values() -%}
+        {%- set listed = [] -%}
+        {%- for key in keys -%}
+            {%- do listed.append("'" ~ (key | replace("'", "''")) ~ "'") -%}
+        {%- endfor -%}
+        {%- set changed = '(' ~ (listed | join(', ') if listed else 'null') ~ ')' -%}
+    {%- else -%}
+        {%- set changed = '(select role_key from ' ~ built ~ ' where is_recomputed)' -%}
+    {%- endif -%}
+    {{ return(
+        '(role_a_key in ' ~ changed ~ ' or role_b_key in ' ~ changed
+        ~ ' or (' ~ var('pair_test_sample', 'true') ~ '))'
+    ) }}
+{%- endmacro %}
