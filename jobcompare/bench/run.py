@@ -46,6 +46,26 @@ PEER_MAX_ROLES = 5_000
 REPLAY_FLOOR_MAX_ROLES = 5_000
 PEER_SKIPPED = "skipped (out of memory at 5,000 roles)"
 FLOOR_SKIPPED = "skipped (replays the whole build)"
+# The disk one size takes at its peak, per pair: the warehouse file (45 bytes a pair at 5,000
+# roles), its copy for the incremental build, the best floor's table (about the same) and
+# the Parquet export (35), as bench/RESULTS.md measured them.
+DISK_BYTES_PER_PAIR = 3 * 45 + 35
+
+
+def disk_shortfall(roles: int, work: Path) -> str:
+    """Why ``roles`` would not fit on the disk of ``work``, or "" when it fits."""
+    pairs = roles * (roles - 1) // 2
+    needed = pairs * DISK_BYTES_PER_PAIR
+    folder = work
+    while not folder.exists():
+        folder = folder.parent
+    free = shutil.disk_usage(folder).free
+    if needed <= free:
+        return ""
+    return (
+        f"{roles:,} roles need about {needed / 2**30:,.0f} GiB of disk ({pairs:,} pairs x "
+        f"{DISK_BYTES_PER_PAIR} bytes), {free / 2**30:,.0f} GiB are free under {folder}"
+    )
 
 
 @dataclass
