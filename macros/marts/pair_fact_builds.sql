@@ -79,8 +79,10 @@
 {%- endmacro %}
 
 {#- The rows a data test of the pairs checks, as a SQL condition on role_a_key and
-    role_b_key (see the header). The recomputed roles are listed as literals when there are
-    few of them, so that the engine filters before it joins. -#}
+    role_b_key (see the header). After an incremental build the recomputed roles and the
+    roles a of the sample are looked up among the roles (thousands of rows, not millions of
+    pairs) and listed as literals, so that the test filters the pairs on two key columns
+    rather than evaluating the sample's condition on every pair. -#}
 {% macro pair_test_rows(full_build_rows) -%}
     {%- set built = pair_fact_built_fingerprints() -%}
     {%- if not execute or load_relation(built) is none -%}
@@ -89,24 +91,41 @@
     {%- set counts = run_query(
         "select count(*), count(case when is_recomputed then 1 end) from " ~ built
     ) -%}
-    {%- set roles = counts.columns[0].values()[0] -%}
-    {%- set recomputed = counts.columns[1].values()[0] -%}
-    {%- if recomputed == roles -%}
+    {%- if counts.columns[1].values()[0] == counts.columns[0].values()[0] -%}
         {{ return('(' ~ full_build_rows ~ ')') }}
-    {%- elif recomputed <= 1000 -%}
-        {%- set keys = run_query(
-            "select role_key from " ~ built ~ " where is_recomputed order by role_key"
-        ).columns[0].values() -%}
-        {%- set listed = [] -%}
-        {%- for key in keys -%}
-            {%- do listed.append("'" ~ (key | replace("'", "''")) ~ "'") -%}
-        {%- endfor -%}
-        {%- set changed = '(' ~ (listed | join(', ') if listed else 'null') ~ ')' -%}
-    {%- else -%}
-        {%- set changed = '(select role_key from ' ~ built ~ ' where is_recomputed)' -%}
     {%- endif -%}
-    {{ return(
-        '(role_a_key in ' ~ changed ~ ' or role_b_key in ' ~ changed
-        ~ ' or (' ~ var('pair_test_sample', 'true') ~ '))'
-    ) }}
+    {%- set recomputed = role_keys_condition(
+        'role_a_key', built, 'is_recomputed', counts.columns[0].values()[0]
+    ) ~ ' or ' ~ role_keys_condition(
+        'role_b_key', built, 'is_recomputed', counts.columns[0].values()[0]
+    ) -%}
+    {%- set sample = role_keys_condition(
+        'role_a_key', built, var('pair_test_sample', 'true'), counts.columns[0].values()[0]
+    ) -%}
+    {{ return('(' ~ recomputed ~ ' or ' ~ sample ~ ')') }}
+{%- endmacro %}
+
+{#- `column` among the role keys of `built` that meet `condition` (SQL on role_a_key, as the
+    var pair_test_sample is written, or on the table's columns): 'true' when all `roles` do,
+    the keys as literals up to 1,000 of them, else a subquery. -#}
+{% macro role_keys_condition(column, built, condition, roles) -%}
+    {%- set selected = "select role_key from (select *, role_key as role_a_key from "
+        ~ built ~ ") as roles where " ~ condition -%}
+    {%- set keys = run_query(selected ~ " order by role_key limit 1001").columns[0].values() -%}
+    {%- if keys | length == 0 -%}
+        {{ return('false') }}
+    {%- elif keys | length > 1000 -%}
+        {%- if run_query("select count(*) from (" ~ selected ~ ") as selected")
+            .columns[0].values()[0] == roles -%}
+            {{ return('true') }}
+        {%- endif -%}
+        {{ return(column ~ ' in (' ~ selected ~ ')') }}
+    {%- elif keys | length == roles -%}
+        {{ return('true') }}
+    {%- endif -%}
+    {%- set listed = [] -%}
+    {%- for key in keys -%}
+        {%- do listed.append("'" ~ (key | replace("'", "''")) ~ "'") -%}
+    {%- endfor -%}
+    {{ return(column ~ ' in (' ~ listed | join(', ') ~ ')') }}
 {%- endmacro %}
