@@ -1,6 +1,7 @@
 -- Swapping the roles of a comparison negates every difference and inverts the salary
--- ratio: a row here is a pair whose two orientations disagree. At scale the var
--- pair_test_sample narrows the check to a sample of pairs.
+-- ratio: a row here is a pair whose two orientations disagree. The check covers the pairs
+-- pair_test_rows selects: after an incremental build of the pair fact, the pairs it
+-- recomputed plus the sample of var pair_test_sample; after a full build, that sample.
 {%- set differences = role_pair_differences() %}
 
 with
@@ -8,7 +9,7 @@ with
 comparisons as (
 
     select * from {{ ref('rpt_role_comparisons') }}
-    where {{ var('pair_test_sample', 'true') }}
+    where {{ pair_test_rows(var('pair_test_sample', 'true')) }}
 
 ),
 

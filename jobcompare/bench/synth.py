@@ -22,6 +22,9 @@ from jobcompare.ingest.seeds import SEED_COLUMNS, Row, write_seeds
 
 
 def _role_names(seed: int) -> list[str]:
+    """Every name the words make, shuffled, then each again with " II" (grade two) in the same
+    order: more roles than the words make (18,000) only add names, so the first 18,000 roles
+    are the same at every size."""
     names = [
         " ".join(part for part in (seniority, domain, function) if part)
         for seniority, domain, function in itertools.product(
@@ -29,7 +32,7 @@ def _role_names(seed: int) -> list[str]:
         )
     ]
     random.Random(f"names:{seed}").shuffle(names)
-    return names
+    return names + [f"{name} II" for name in names]
 
 
 def _skills_vocabulary(seed: int) -> list[str]:
@@ -43,7 +46,7 @@ def _skills_vocabulary(seed: int) -> list[str]:
 SKILL_WEIGHTS = list(itertools.accumulate((rank + 5) ** -1.1 for rank in range(400)))
 
 
-MAX_ROLES = len(words.SENIORITY) * len(words.DOMAINS) * len(words.FUNCTIONS)
+MAX_ROLES = 2 * len(words.SENIORITY) * len(words.DOMAINS) * len(words.FUNCTIONS)
 
 
 @dataclass(frozen=True)

@@ -202,12 +202,19 @@ def file_digest(path: Path) -> str:
 
 
 def run_dbt_external(
-    project: Path, warehouse: Path, raw: Path, *args: str
+    project: Path,
+    warehouse: Path,
+    raw: Path,
+    *args: str,
+    command: str = "build",
+    sample: str = "true",
 ) -> subprocess.CompletedProcess[str]:
-    """dbt on a copied project, reading raw CSVs directly (the large-input path)."""
+    """dbt (``command``) on a copied project, reading raw CSVs directly (the large-input
+    path); ``sample`` is the var pair_test_sample, the pairs the pair tests always check."""
     env = dbt_env(project, warehouse)
+    variables = f'{{raw_source: external, raw_path: "{raw}", pair_test_sample: "{sample}"}}'
     return subprocess.run(
-        [str(DBT), "build", "--exclude", "resource_type:seed", "resource_type:unit_test",
-         "tag:oews", "--vars", f'{{raw_source: external, raw_path: "{raw}"}}', *args],
+        [str(DBT), command, "--exclude", "resource_type:seed", "resource_type:unit_test",
+         "tag:oews", "--vars", variables, *args],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip

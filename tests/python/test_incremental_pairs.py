@@ -122,3 +122,67 @@ def test_a_change_to_the_pair_fact_sql_recomputes_every_pair(tmp_path):
     model.write_text(model.read_text() + "\n-- a later version of this model\n")
     build(project, incremental, raw)
     assert table(incremental) == table(full)
+
+
+def break_pairs(warehouse: Path, role_keys: set[str], recomputed: bool) -> int:
+    """Give the pairs with one of ``role_keys`` (recomputed) or with neither role among them
+    (not recomputed) a wrong growth rate difference, as a bug in the pair fact's SQL would;
+    return how many."""
+    keys = ", ".join("'" + key + "'" for key in sorted(role_keys))
+    ids = f"select role_id from marts.dim_roles where role_key in ({keys})"
+    among = f"(role_a_id in ({ids}) or role_b_id in ({ids}))"
+    condition = among if recomputed else f"not {among}"
+    con = duckdb.connect(str(warehouse))
+    try:
+        (count,) = con.execute(
+            f"update marts.fct_role_pairs set growth_rate_diff_pct_points = 99 where {condition}"
+        ).fetchone()
+    finally:
+        con.close()
+    return count
+
+
+def test_after_an_incremental_build_the_pair_tests_check_the_recomputed_pairs(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "warehouse").mkdir()
+    warehouse = tmp_path / "warehouse" / "pairs.duckdb"
+    # No sample: after the incremental build the pair tests check only the pairs it
+    # recomputed, those of the roles that are new or changed.
+    nothing = "false"
+    build(project, warehouse, synth(tmp_path / "raw-20", 20), "--full-refresh")
+    raw = synth(tmp_path / "raw-23", 23)
+    changed = change_a_growth_rate(raw)
+    result = run_dbt_external(project, warehouse, raw, sample=nothing)
+    assert result.returncode == 0, result.stdout[-3000:]
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        recomputed = {
+            key
+            for (key,) in con.execute(
+                "select role_key from intermediate.int_role_fingerprints__in_pair_fact "
+                "where is_recomputed"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    # The three new roles, the role whose growth rate changed, and the 20th role, which the
+    # new page comparing it with the 21st changes.
+    assert changed in recomputed and len(recomputed) == 5
+
+    # A wrong difference in a pair the build did not recompute is not looked at ...
+    assert break_pairs(warehouse, recomputed, recomputed=False) == 18 * 17 // 2
+    tests = ("--select", "fct_role_pairs+")
+    result = run_dbt_external(project, warehouse, raw, *tests, command="test", sample=nothing)
+    assert result.returncode == 0, result.stdout[-3000:]
+    # ... one in a recomputed pair fails the test that recomputes the differences.
+    assert break_pairs(warehouse, {changed}, recomputed=True) == 22
+    result = run_dbt_external(project, warehouse, raw, *tests, command="test", sample=nothing)
+    assert result.returncode != 0
+    assert "Failure in test assert_pair_differences_match_role_facts" in result.stdout
+
+    # After a full build every pair is checked again (the views: the sample, here all).
+    result = run_dbt_external(project, warehouse, raw, "--full-refresh")
+    assert result.returncode == 0, result.stdout[-3000:]
+    break_pairs(warehouse, recomputed, recomputed=False)
+    result = run_dbt_external(project, warehouse, raw, *tests, command="test")
+    assert "Failure in test assert_pair_differences_match_role_facts" in result.stdout

@@ -3,7 +3,12 @@
     page compares are here too; the pages that do compare a pair are listed. pair_id is
     computed here once for the pair views (fct_role_pairs, which numbers roles to build its
     pairs, computes the same surrogate_key of the same two keys).
+
+    Built after the pair fact (the depends_on below), so that its tests and those of the pair
+    views over it run once the pair fact has recorded which roles' pairs it recomputed: they
+    check those pairs (pair_test_rows, macros/marts/pair_fact_builds.sql).
 -#}
+-- depends_on: {{ ref('fct_role_pairs') }}
 
 with
 

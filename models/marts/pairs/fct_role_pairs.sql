@@ -3,10 +3,10 @@
     the differences, always role a minus role b, of the page facts the catalogue (var
     page_facts) compares. The roles are named by their integer role_id (dim_roles), not by
     their text keys: at 5,000 roles (12.5 M pairs) writing the two roles' text keys took
-    about half of the model's time (the higher-paid role's key cost nothing measurable). pair_id is still
-    the surrogate key of the two text keys, the same value as int_role_pairs gives. Names,
-    keys and facts stay in dim_roles; rpt_role_comparisons shows both roles, with their keys,
-    side by side in both orientations.
+    about half of the model's time (the higher-paid role's key cost nothing measurable).
+    pair_id is still the surrogate key of the two text keys, the same value as
+    int_role_pairs gives. Names, keys and facts stay in dim_roles; rpt_role_comparisons
+    shows both roles, with their keys, side by side in both orientations.
 
     Incremental: a run recomputes only the pairs that involve a role whose fingerprint
     (facts, pages and skills) is new or changed since the pairs were built, replacing them
@@ -14,9 +14,12 @@
     was built from are kept beside it, in the intermediate schema, combined with a digest
     of this file and of the catalogue of page facts, so that a change to this SQL or to
     what the catalogue compares recomputes every pair. --full-refresh
-    recomputes every pair. Within the query, roles are numbered (in key order) so that the
-    N * (N - 1) / 2 pairs are joined on one integer, the pair number (role a's number times
-    a million plus role b's), rather than on text, and each pair is computed in one pass
+    recomputes every pair. After the build the post-hooks delete the pairs of removed roles
+    (only when a role is gone) and keep the fingerprints, marking the roles this build
+    recomputed, whose pairs the pair tests then check (macros/marts/pair_fact_builds.sql).
+    Within the query, roles are numbered (in key order) so that the N * (N - 1) / 2 pairs
+    are joined on one integer, the pair number (role a's number times a million plus role
+    b's), rather than on text, and each pair is computed in one pass
     over two role profiles: a role's facts, its skill count and its skills as a bitmap
     (macros/marts/skill_bitmaps.sql: as many 63-bit words as the skills in int_role_skills
     need, counted when the model runs). Shared skills are the bits two bitmaps have in
@@ -44,18 +47,8 @@
     incremental_strategy='delete+insert',
     on_schema_change='fail',
     post_hook=[
-        "delete from {{ this }}
-        where
-            role_a_id not in (select role_id from {{ ref('int_roles_conformed') }})
-            or role_b_id not in (select role_id from {{ ref('int_roles_conformed') }})",
-        "create or replace table {{ api.Relation.create(
-            database=this.database,
-            schema=ref('int_role_fingerprints').schema,
-            identifier='int_role_fingerprints__in_pair_fact') }} as
-        select
-            role_key,
-            {{ fingerprint_with_definition('role_fingerprint') }} as role_fingerprint
-        from {{ ref('int_role_fingerprints') }}",
+        "{{ delete_pairs_of_removed_roles(ref('int_roles_conformed')) }}",
+        "{{ keep_pair_fact_fingerprints(ref('int_role_fingerprints')) }}",
     ]
 ) }}
 

@@ -1,0 +1,24 @@
+{#-
+    Overrides dbt's get_where_subquery, which applies a data test's `where` config, to expand
+    two markers when the test runs (dbt renders a `where` when it parses the project, before
+    the build it checks is known; this runs when the test does):
+        __changed_pairs_or_all__     every row after a full build of fct_role_pairs; after an
+                                     incremental one, the pairs of the roles it recomputed
+                                     and the sample of var pair_test_sample (on role_a_id and
+                                     role_b_id: for fct_role_pairs)
+        __changed_pairs_or_sample__  the sample of var pair_test_sample after a full build;
+                                     after an incremental one, the same as above
+    (pair_test_rows, macros/marts/pair_fact_builds.sql). Any other `where` applies as written.
+-#}
+{% macro get_where_subquery(relation) -%}
+    {%- set where = config.get('where', '') -%}
+    {%- if where == '__changed_pairs_or_all__' -%}
+        {%- set where = pair_test_rows('true', by_id=true) -%}
+    {%- elif where == '__changed_pairs_or_sample__' -%}
+        {%- set where = pair_test_rows(var('pair_test_sample', 'true')) -%}
+    {%- endif -%}
+    {%- if where -%}
+        {{ return('(select * from ' ~ relation ~ ' where ' ~ where ~ ') dbt_subquery') }}
+    {%- endif -%}
+    {{ return(relation) }}
+{%- endmacro %}
