@@ -7,7 +7,8 @@
                                      and the sample of var pair_test_sample (on role_a_id and
                                      role_b_id: for fct_role_pairs)
         __changed_pairs_or_sample__  the sample of var pair_test_sample after a full build;
-                                     after an incremental one, the same as above
+                                     after an incremental one, the same as above, each
+                                     role's side selected on its own (pair_test_subquery)
     (pair_test_rows, macros/marts/pair_fact_builds.sql). Any other `where` applies as written.
 -#}
 {% macro get_where_subquery(relation) -%}
@@ -15,7 +16,7 @@
     {%- if where == '__changed_pairs_or_all__' -%}
         {%- set where = pair_test_rows('true', by_id=true) -%}
     {%- elif where == '__changed_pairs_or_sample__' -%}
-        {%- set where = pair_test_rows(var('pair_test_sample', 'true')) -%}
+        {{ return(pair_test_subquery(relation, var('pair_test_sample', 'true'))) }}
     {%- endif -%}
     {%- if where -%}
         {{ return('(select * from ' ~ relation ~ ' where ' ~ where ~ ') dbt_subquery') }}

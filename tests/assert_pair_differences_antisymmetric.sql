@@ -1,6 +1,6 @@
 -- Swapping the roles of a comparison negates every difference and inverts the salary
 -- ratio: a row here is a pair whose two orientations disagree. The check covers the pairs
--- pair_test_rows selects: after an incremental build of the pair fact, the pairs it
+-- pair_test_subquery selects: after an incremental build of the pair fact, the pairs it
 -- recomputed plus the sample of var pair_test_sample; after a full build, that sample.
 {%- set differences = role_pair_differences() %}
 
@@ -8,8 +8,9 @@ with
 
 comparisons as (
 
-    select * from {{ ref('rpt_role_comparisons') }}
-    where {{ pair_test_rows(var('pair_test_sample', 'true')) }}
+    select * from {{ pair_test_subquery(
+        ref('rpt_role_comparisons'), var('pair_test_sample', 'true')
+    ) }}
 
 ),
 

@@ -1,13 +1,14 @@
 -- Each difference in rpt_role_comparisons (from fct_role_pairs) equals role a's fact minus
 -- role b's (from dim_roles): a row here is a comparison where they do not. The check covers
--- the pairs pair_test_rows selects: after an incremental build of the pair fact, the pairs
+-- the pairs pair_test_subquery selects: after an incremental build of the pair fact, the pairs
 -- it recomputed plus the sample of var pair_test_sample; after a full build, that sample.
 with
 
 comparisons as (
 
-    select * from {{ ref('rpt_role_comparisons') }}
-    where {{ pair_test_rows(var('pair_test_sample', 'true')) }}
+    select * from {{ pair_test_subquery(
+        ref('rpt_role_comparisons'), var('pair_test_sample', 'true')
+    ) }}
 
 ),
 
