@@ -102,9 +102,11 @@ def run_bench(args: argparse.Namespace) -> int:
     if min(sizes) < 3 or max(sizes) > MAX_ROLES:
         print(f"error: --roles must lie between 3 and {MAX_ROLES}", file=sys.stderr)
         return 2
+    left_out = []
     for roles in list(sizes):
         shortfall = disk_shortfall(roles, args.work)
         if shortfall:
+            left_out.append(f"{roles:,} roles: {shortfall}")
             print(f"[{roles} roles] skipped: {shortfall}", flush=True)
             sizes.remove(roles)
     if not sizes:
@@ -128,8 +130,8 @@ def run_bench(args: argparse.Namespace) -> int:
     if not args.no_oews:
         scales.append(bench_oews(args.work / "oews", say=lambda line: print(line, flush=True)))
         print(" | ".join(results.row(scales[-1])), flush=True)
-    command = "jobcompare bench --roles " + ",".join(str(n) for n in sizes)
-    text = results.markdown(scales, incremental, machine(), stamp(), command)
+    command = f"jobcompare bench --roles {args.roles}" + (" --large" if args.large else "")
+    text = results.markdown(scales, incremental, machine(), stamp(), command, left_out)
     results.write(args.out, text)
     print()
     print(text)

@@ -88,6 +88,7 @@ def markdown(
     machine: str,
     stamp: str,
     command: str,
+    left_out: list[str] | None = None,
 ) -> str:
     lines = [
         "# Benchmark results",
@@ -101,6 +102,8 @@ def markdown(
     ]
     if incremental is not None:
         lines += [incremental_line(incremental), ""]
+    for reason in left_out or []:
+        lines += [f"Left out, {reason}.", ""]
     failing = [(r.roles, t) for r in results if r.floor for t in r.floor.failing_tests]
     if failing:
         lines += [f"Tests failing in the floor: {failing}", ""]
