@@ -28,18 +28,9 @@
     role and skill key are unique in int_role_skills).
 -#}
 
-{%- set built_fingerprints = api.Relation.create(
-    database=this.database,
-    schema=ref('int_role_fingerprints').schema,
-    identifier='int_role_fingerprints__in_pair_fact',
-) -%}
+{%- set built_fingerprints = pair_fact_built_fingerprints() -%}
 {%- set skill_words = skill_bitmap_word_count(ref('int_role_skills')) -%}
-{%- set incremental = is_incremental()
-    and adapter.get_relation(
-        database=built_fingerprints.database,
-        schema=built_fingerprints.schema,
-        identifier=built_fingerprints.identifier,
-    ) is not none -%}
+{%- set incremental = is_incremental() and load_relation(built_fingerprints) is not none -%}
 
 {{ config(
     materialized='incremental',
