@@ -21,13 +21,20 @@ from typing import Any
 from jobcompare.project import oews_dir
 
 DBT = Path(sys.executable).parent / "dbt"
+# Beside dbt's saved parse: the folder of the project it was made in.
+PARSED_IN = ".parsed_in"
 _PR_SET_PDEATHSIG = 1
 
 
 def dbt_env(
     project: Path, warehouse: Path | None = None, extra: Mapping[str, str] | None = None
 ) -> dict[str, str]:
-    """The environment every dbt run of this project gets."""
+    """The environment every dbt run of this project gets.
+
+    A warehouse inside the project is named relative to it (dbt runs there): dbt keeps its
+    parse of the project (partial parsing) only while the profile stays the same, and the
+    profile holds the file's path, which then stays the same in a copy of the project too.
+    """
     env = {
         **os.environ,
         "DBT_PROFILES_DIR": str(project),
@@ -36,9 +43,15 @@ def dbt_env(
         "PYTHONUNBUFFERED": "1",
     }
     if warehouse is not None:
-        env["JOB_COMPARE_DUCKDB"] = str(warehouse)
+        env["JOB_COMPARE_DUCKDB"] = _within(warehouse, project)
     env.update(extra or {})
     return env
+
+
+def _within(path: Path, project: Path) -> str:
+    """``path`` relative to ``project`` when it is inside it, else absolute."""
+    path, project = path.absolute(), project.absolute()
+    return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
 
 
 def die_with_parent() -> None:
@@ -65,6 +78,27 @@ def stop(process: subprocess.Popen[Any], grace: float = 10.0) -> None:
         process.wait()
 
 
+def forget_parse_made_elsewhere(project: Path) -> None:
+    """Remove dbt's saved parse of ``project`` (partial parsing) if it was made in another
+    folder, and record this one.
+
+    dbt keeps each seed's absolute folder in its saved parse and does not check it: in a copy
+    of a project, or a moved one, the next build would load the seeds of the folder the parse
+    came from, or fail when that is gone. Parsing from scratch once costs a few seconds.
+    """
+    target = project / "target"
+    here = str(project.resolve())
+    record = target / PARSED_IN
+    try:
+        made_in = record.read_text(encoding="utf-8")
+    except OSError:
+        made_in = None
+    if made_in != here:
+        (target / "partial_parse.msgpack").unlink(missing_ok=True)
+        target.mkdir(parents=True, exist_ok=True)
+        record.write_text(here, encoding="utf-8")
+
+
 def run_dbt(
     args: list[str],
     project: Path,
@@ -77,6 +111,7 @@ def run_dbt(
     Output lines go to ``on_line`` as they come. If the caller is interrupted (Ctrl-C,
     SIGTERM turned into an exception), dbt is stopped before the exception goes on.
     """
+    forget_parse_made_elsewhere(project)
     process = subprocess.Popen(
         [str(DBT), *args],
         cwd=project,

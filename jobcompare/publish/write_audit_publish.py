@@ -1,8 +1,10 @@
 """Write, audit, publish: build into a fresh file, run every test, then swap it in whole.
 
 The served DuckDB file is never opened for writing. A build writes into
-``.building-<pid>/<served name>`` beside it (on the same file system, so that the final
-rename is atomic; the name does not matter, as no view names its catalog). Only when
+``.building-<served name>/<served name>`` beside it (on the same file system, so that the
+final rename is atomic; the name does not matter, as no view names its catalog). The folder's
+name is the same in every build, so dbt's profile is too, and dbt parses the project again
+only where files changed (partial parsing) instead of from scratch in every build. Only when
 dbt has built every model and passed every test is the new file checkpointed, exported
 to Parquet and renamed over the served file. Readers that hold the old file keep their
 view of it; new connections see the new build. A failure, or a kill at any point, leaves
@@ -74,9 +76,21 @@ class _NoRoomForCopy(Exception):
     """An incremental build ran out of space; a build from empty needs less."""
 
 
-def remove_stale_builds(folder: Path) -> list[Path]:
-    """Remove what killed builds left (only ever called while holding the build lock)."""
-    stale = [path for path in folder.glob(f"{STAGING_PREFIX}*") if path.is_dir()]
+def staging_folder(served: Path) -> Path:
+    """The folder a build of ``served`` writes into: one name, used under the build lock."""
+    return served.parent / f"{STAGING_PREFIX}{served.name}"
+
+
+def remove_stale_builds(served: Path) -> list[Path]:
+    """Remove what killed builds of ``served`` left (only ever called while holding its build
+    lock): its staging folder, and those of older versions, which were named after the pid."""
+    folder = served.parent
+    stale = [
+        path
+        for path in folder.glob(f"{STAGING_PREFIX}*")
+        if path.is_dir()
+        and (path == staging_folder(served) or path.name[len(STAGING_PREFIX) :].isdigit())
+    ]
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
     for path in folder.glob(".*.switch-*"):
@@ -122,7 +136,7 @@ def build_and_publish(
     except OSError as error:
         raise _cannot_write(folder, error) from None
     try:
-        for path in remove_stale_builds(folder):
+        for path in remove_stale_builds(served):
             say(f"removed {path.name}, left by a build that did not finish")
         with ServedFileHold(served):
             _repair_parquet(served, pointer, say)
@@ -197,7 +211,7 @@ def _build_aside(
 ) -> Published:
     """One attempt in a fresh staging folder, removed again whatever happens."""
     folder = served.parent
-    staging_dir = folder / f"{STAGING_PREFIX}{os.getpid()}"
+    staging_dir = staging_folder(served)
     staging = staging_dir / served.name
     try:
         staging_dir.mkdir()

@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import duckdb
+import msgpack
 import psutil
 import pytest
 from support import REPO, copy_project, file_digest, run_build, served_file
 
-from jobcompare.dbt_process import DBT, dbt_env
+from jobcompare.dbt_process import DBT, PARSED_IN, dbt_env, forget_parse_made_elsewhere
 from jobcompare.publish.served_file import read_record
 
 HOLD_WRITER = """
@@ -290,3 +291,25 @@ def test_plain_dbt_on_the_default_target_never_writes_the_served_file(published)
         dev.close()
         dev_file.unlink()
     assert tables == [("raw_pages",)]
+
+
+def test_a_copied_project_parses_again_instead_of_loading_the_originals_seeds(
+    published_build, tmp_path
+):
+    # dbt's saved parse holds each seed's absolute folder, and dbt does not check it.
+    original = published_build.project
+    saved = msgpack.unpackb(
+        (original / "target" / "partial_parse.msgpack").read_bytes(), strict_map_key=False
+    )
+    assert saved["nodes"]["seed.job_compare.raw_pages"]["root_path"] == str(original.resolve())
+    assert (original / "target" / PARSED_IN).read_text() == str(original.resolve())
+
+    # In a copy, the next build parses from scratch, and says where the parse now belongs.
+    copy = published_build.copy(tmp_path / "copy")
+    forget_parse_made_elsewhere(copy)
+    assert not (copy / "target" / "partial_parse.msgpack").exists()
+    assert (copy / "target" / PARSED_IN).read_text() == str(copy.resolve())
+    # In the folder it was made in, the saved parse is kept.
+    (copy / "target" / "partial_parse.msgpack").write_bytes(b"parsed here")
+    forget_parse_made_elsewhere(copy)
+    assert (copy / "target" / "partial_parse.msgpack").read_bytes() == b"parsed here"
