@@ -17,9 +17,6 @@ from pathlib import Path
 import pytest
 from support import SOURCE_PAGES, run_cli_on
 
-# Under pytest-xdist this module runs on one worker: its site is rendered once.
-pytestmark = pytest.mark.xdist_group("oews_comparisons")
-
 CROSS_INDUSTRY = "000000"
 
 

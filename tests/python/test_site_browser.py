@@ -10,9 +10,6 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 from support import SOURCE_PAGES, run_cli_on
 
-# Under pytest-xdist this module runs on one worker: its site and browser are made once.
-pytestmark = pytest.mark.xdist_group("site_browser")
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

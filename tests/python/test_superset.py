@@ -36,8 +36,7 @@ from support import MANAGER_PAGE, REPO, copy_project, file_digest, run_build, se
 
 from jobcompare.superset.cli import ADMIN_USER, Superset, serve_command
 
-# Under pytest-xdist this module runs on one worker: one Superset server, started once.
-pytestmark = [pytest.mark.superset, pytest.mark.xdist_group("superset")]
+pytestmark = pytest.mark.superset
 
 VENV = REPO / ".superset-venv"
 ROLE = "Customer Service Manager"

@@ -8,9 +8,6 @@ import duckdb
 import pytest
 from support import copy_project, run_dbt_in
 
-# Under pytest-xdist this module runs on one worker: its broken copy is built once.
-pytestmark = pytest.mark.xdist_group("warehouse_rules")
-
 
 def edit_seed(project: Path, seed: str, old: str, new: str) -> None:
     path = project / "seeds" / f"{seed}.csv"
