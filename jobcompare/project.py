@@ -11,6 +11,7 @@ every command-line tool does.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from jobcompare.errors import CommandError
@@ -56,6 +57,18 @@ def oews_dir(project: Path | None = None) -> Path:
     if os.environ.get("JOB_COMPARE_OEWS"):
         return Path(os.environ["JOB_COMPARE_OEWS"]).absolute()
     return project_dir(project) / "warehouse" / "raw" / "oews"
+
+
+def memory_limit(project: Path | None = None) -> str:
+    """DuckDB's memory_limit in a build: $JOB_COMPARE_MEMORY_LIMIT, else the default that
+    profiles.yml gives it (the one place it is declared)."""
+    if os.environ.get("JOB_COMPARE_MEMORY_LIMIT"):
+        return os.environ["JOB_COMPARE_MEMORY_LIMIT"]
+    profiles = (project_dir(project) / "profiles.yml").read_text(encoding="utf-8")
+    found = re.search(r"""env_var\('JOB_COMPARE_MEMORY_LIMIT', '([^']+)'\)""", profiles)
+    if found is None:
+        raise CommandError("profiles.yml: no default for JOB_COMPARE_MEMORY_LIMIT")
+    return found.group(1)
 
 
 def seeds_dir(given: Path | None = None, project: Path | None = None) -> Path:

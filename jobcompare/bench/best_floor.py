@@ -15,6 +15,8 @@ from string import Template
 
 import duckdb
 
+from jobcompare.project import memory_limit
+
 SQL = Path(__file__).resolve().parents[2] / "bench" / "best_floor.sql"
 WORD_BITS = 63  # bits in one bigint word of a skill bitmap (never negative), as in the model
 WAREHOUSE = "warehouse"  # the built warehouse, attached read-only under this name
@@ -51,18 +53,18 @@ def best_floor_sql(words: int) -> str:
     )
 
 
-def _connect(warehouse: Path, out: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
+def _connect(warehouse: Path, out: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(out))
-    con.execute(f"set memory_limit = '{memory_limit}'")
+    con.execute(f"set memory_limit = '{memory_limit()}'")
     con.execute("set preserve_insertion_order = false")
     con.execute(f"attach '{warehouse}' as {WAREHOUSE} (read_only)")
     return con
 
 
-def run_best_floor(warehouse: Path, out: Path, memory_limit: str = "4GB") -> BestFloorResult:
+def run_best_floor(warehouse: Path, out: Path) -> BestFloorResult:
     """Build the pair fact with the best floor's SQL from ``warehouse`` into the file ``out``."""
     out.unlink(missing_ok=True)
-    con = _connect(warehouse, out, memory_limit)
+    con = _connect(warehouse, out)
     try:
         started = time.perf_counter()
         (skills,) = con.execute(
@@ -81,7 +83,7 @@ def run_best_floor(warehouse: Path, out: Path, memory_limit: str = "4GB") -> Bes
 
 def differing_rows(warehouse: Path, out: Path) -> int:
     """Rows of the best floor's table and of the warehouse's pair fact found in one only."""
-    con = _connect(warehouse, out, "4GB")
+    con = _connect(warehouse, out)
     try:
         mart = f"{WAREHOUSE}.{PAIR_FACT}"
         (count,) = con.execute(

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from jobcompare.dbt_process import read_json
+from jobcompare.project import memory_limit
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def _ordered(manifest: dict[str, Any], node_ids: set[str]) -> list[str]:
     return list(TopologicalSorter(graph).static_order())
 
 
-def run_floor(target: Path, database: Path, memory_limit: str = "4GB") -> FloorResult:
+def run_floor(target: Path, database: Path) -> FloorResult:
     """Replay the compiled SQL of the last dbt run (in ``target``) into ``database``."""
     manifest = read_json(target / "manifest.json")
     results = read_json(target / "run_results.json")["results"]
@@ -50,7 +51,7 @@ def run_floor(target: Path, database: Path, memory_limit: str = "4GB") -> FloorR
         if manifest["nodes"].get(node_id, {}).get("resource_type") in ("model", "test")
     }
     con = duckdb.connect(str(database))
-    con.execute(f"set memory_limit = '{memory_limit}'")
+    con.execute(f"set memory_limit = '{memory_limit()}'")
     con.execute("set preserve_insertion_order = false")
     model_seconds = test_seconds = 0.0
     failing: list[str] = []

@@ -32,6 +32,7 @@ from jobcompare.bench.floor import FloorResult, run_floor
 from jobcompare.bench.measure import Measured, run_measured
 from jobcompare.bench.synth import write_synthetic
 from jobcompare.dbt_process import DBT, dbt_env, read_json
+from jobcompare.project import memory_limit
 from jobcompare.report.site import build_site
 
 DATABASE = "bench.duckdb"  # the file name of every benchmark build
@@ -346,7 +347,7 @@ def machine() -> str:
     return (
         f"{os.cpu_count()} cores, {memory:.1f} GiB memory, {platform.machine()}, "
         f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, "
-        f"DuckDB memory_limit 4GB"
+        f"DuckDB memory_limit {memory_limit()}"
     )
 
 

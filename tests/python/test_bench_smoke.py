@@ -3,12 +3,15 @@ floor equal the warehouse."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import duckdb
-from support import run_cli
+from support import REPO, run_cli
 
 from jobcompare.bench.best_floor import differing_rows, run_best_floor
+
+PROFILES = REPO / "profiles.yml"
 
 
 def test_bench_runs_end_to_end_on_a_small_size(tmp_path):
@@ -27,6 +30,9 @@ def test_bench_runs_end_to_end_on_a_small_size(tmp_path):
     assert "pages)" in cells[12]
     assert "Adding 10 roles to 100: 11 roles new or changed" in text
     assert "cores" in text and "GiB memory" in text
+    # The floors run under the memory_limit that profiles.yml gives the warehouse's builds.
+    limit = re.search(r"env_var\('JOB_COMPARE_MEMORY_LIMIT', '([^']+)'\)", PROFILES.read_text())
+    assert limit and f"DuckDB memory_limit {limit.group(1)}" in text
     oews = next(line for line in text.splitlines() if line.startswith("| 830 (OEWS) |"))
     assert "| 344,035 |" in oews
 
