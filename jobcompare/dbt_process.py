@@ -29,12 +29,7 @@ _PR_SET_PDEATHSIG = 1
 def dbt_env(
     project: Path, warehouse: Path | None = None, extra: Mapping[str, str] | None = None
 ) -> dict[str, str]:
-    """The environment every dbt run of this project gets.
-
-    A warehouse inside the project is named relative to it (dbt runs there): dbt keeps its
-    parse of the project (partial parsing) only while the profile stays the same, and the
-    profile holds the file's path, which then stays the same in a copy of the project too.
-    """
+    """The environment every dbt run of this project gets."""
     env = {
         **os.environ,
         "DBT_PROFILES_DIR": str(project),
@@ -43,15 +38,9 @@ def dbt_env(
         "PYTHONUNBUFFERED": "1",
     }
     if warehouse is not None:
-        env["JOB_COMPARE_DUCKDB"] = _within(warehouse, project)
+        env["JOB_COMPARE_DUCKDB"] = str(warehouse)
     env.update(extra or {})
     return env
-
-
-def _within(path: Path, project: Path) -> str:
-    """``path`` relative to ``project`` when it is inside it, else absolute."""
-    path, project = path.absolute(), project.absolute()
-    return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
 
 
 def die_with_parent() -> None:
