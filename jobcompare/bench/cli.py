@@ -8,6 +8,8 @@ from pathlib import Path
 
 from jobcompare.bench.synth import MAX_ROLES, write_synthetic
 
+LARGE_ROLES = {10_000, 20_000}  # what --large adds
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the ``synth`` subcommand (and ``bench``)."""
@@ -42,8 +44,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     bench.add_argument(
         "--large",
         action="store_true",
-        help="also run 10,000 roles (50 M pairs; the pandas peer and the replay floor are "
-        "skipped there, with the reason printed). --roles takes up to "
+        help="also run 10,000 and 20,000 roles (50 M and 200 M pairs; the pandas peer and "
+        "the replay floor are skipped there, and the site above 10,000, with the reason "
+        "printed; the incremental build runs at 10,000). --roles takes up to "
         f"{MAX_ROLES:,}; a size that would not fit on the disk is skipped, saying why",
     )
     bench.add_argument("--seed", type=int, default=1, help="random seed of the data (1)")
@@ -82,6 +85,7 @@ def run_bench(args: argparse.Namespace) -> int:
     """Run every size, print the table and write it to --out."""
     from jobcompare.bench import results  # pandas and psutil load only for the benchmark
     from jobcompare.bench.run import (
+        INCREMENTAL_MAX_ROLES,
         bench_incremental,
         bench_oews,
         bench_scale,
@@ -92,7 +96,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
     try:
         sizes = sorted(
-            {int(n) for n in args.roles.split(",")} | ({10_000} if args.large else set())
+            {int(n) for n in args.roles.split(",")} | (LARGE_ROLES if args.large else set())
         )
     except ValueError:
         print(
@@ -103,8 +107,9 @@ def run_bench(args: argparse.Namespace) -> int:
         print(f"error: --roles must lie between 3 and {MAX_ROLES}", file=sys.stderr)
         return 2
     left_out = []
+    incremental_roles = _incremental_roles(sizes, INCREMENTAL_MAX_ROLES)
     for roles in list(sizes):
-        shortfall = disk_shortfall(roles, args.work)
+        shortfall = disk_shortfall(roles, args.work, incremental=roles == incremental_roles)
         if shortfall:
             left_out.append(f"{roles:,} roles: {shortfall}")
             print(f"[{roles} roles] skipped: {shortfall}", flush=True)
@@ -125,8 +130,8 @@ def run_bench(args: argparse.Namespace) -> int:
             )
         )
         print(" | ".join(results.row(scales[-1])), flush=True)
-    largest = scales[-1]
-    incremental = bench_incremental(largest, args.work / str(largest.roles), args.seed)
+    at = {s.roles: s for s in scales}[_incremental_roles(sizes, INCREMENTAL_MAX_ROLES)]
+    incremental = bench_incremental(at, args.work / str(at.roles), args.seed)
     if not args.no_oews:
         scales.append(bench_oews(args.work / "oews", say=lambda line: print(line, flush=True)))
         print(" | ".join(results.row(scales[-1])), flush=True)
@@ -138,3 +143,8 @@ def run_bench(args: argparse.Namespace) -> int:
     equal = all(s.peer_equal is not False and s.best_floor_equal is not False for s in scales)
     clean = all(not s.floor.failing_tests for s in scales if s.floor)
     return 0 if equal and clean else 1
+
+
+def _incremental_roles(sizes: list[int], most: int) -> int:
+    """The size the incremental build runs at: the largest up to ``most``, else the smallest."""
+    return max((n for n in sizes if n <= most), default=min(sizes))
