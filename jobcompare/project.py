@@ -17,7 +17,8 @@ from pathlib import Path
 from jobcompare.errors import CommandError
 
 PROJECT_NAME = "job_compare"
-_CHECKOUT = Path(__file__).resolve().parents[1]
+# The checkout this package is installed from (the benchmark always builds in it).
+CHECKOUT = Path(__file__).resolve().parents[1]
 
 
 def _is_project(folder: Path) -> bool:
@@ -40,7 +41,7 @@ def project_dir(given: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if _is_project(folder):
             return folder
-    return _CHECKOUT
+    return CHECKOUT
 
 
 def warehouse_path(given: Path | None = None, project: Path | None = None) -> Path:

@@ -15,9 +15,9 @@ from string import Template
 
 import duckdb
 
-from jobcompare.project import memory_limit
+from jobcompare.project import CHECKOUT, memory_limit
 
-SQL = Path(__file__).resolve().parents[2] / "bench" / "best_floor.sql"
+SQL = CHECKOUT / "bench" / "best_floor.sql"
 WORD_BITS = 63  # bits in one bigint word of a skill bitmap (never negative), as in the model
 WAREHOUSE = "warehouse"  # the built warehouse, attached read-only under this name
 PAIR_FACT = "marts.fct_role_pairs"
@@ -55,7 +55,7 @@ def best_floor_sql(words: int) -> str:
 
 def _connect(warehouse: Path, out: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(out))
-    con.execute(f"set memory_limit = '{memory_limit()}'")
+    con.execute(f"set memory_limit = '{memory_limit(CHECKOUT)}'")
     con.execute("set preserve_insertion_order = false")
     con.execute(f"attach '{warehouse}' as {WAREHOUSE} (read_only)")
     return con

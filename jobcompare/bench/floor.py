@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from jobcompare.dbt_process import read_json
-from jobcompare.project import memory_limit
+from jobcompare.project import CHECKOUT, memory_limit
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def run_floor(target: Path, database: Path) -> FloorResult:
         if manifest["nodes"].get(node_id, {}).get("resource_type") in ("model", "test")
     }
     con = duckdb.connect(str(database))
-    con.execute(f"set memory_limit = '{memory_limit()}'")
+    con.execute(f"set memory_limit = '{memory_limit(CHECKOUT)}'")
     con.execute("set preserve_insertion_order = false")
     model_seconds = test_seconds = 0.0
     failing: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobcompare.bench.run import IncrementalResult, ScaleResult
-from jobcompare.project import memory_limit
+from jobcompare.project import CHECKOUT, memory_limit
 
 COLUMNS = (
     "roles", "pairs", "dbt build s", "dbt peak MiB", "floor s (models + tests)",
@@ -112,8 +112,8 @@ def markdown(
         "- **dbt build**: `dbt build --full-refresh` of every model and data test (unit tests "
         "and seeds excluded), reading the synthetic raw CSVs directly (`raw_source: external`); "
         "wall time of the process, peak resident memory of its process tree, DuckDB "
-        f"memory_limit {memory_limit()}. From 1,000 roles the pair views' tests check a sample "
-        "(about one role a in 256).",
+        f"memory_limit {memory_limit(CHECKOUT)}. From 1,000 roles the pair views' tests check "
+        "a sample (about one role a in 256).",
         "- **floor**: the same compiled SQL of those models and tests run one after another by "
         "DuckDB in one Python process, without dbt.",
         "- **pair fact s**: the time of the `fct_role_pairs` model inside the dbt build.",

@@ -32,7 +32,7 @@ from jobcompare.bench.floor import FloorResult, run_floor
 from jobcompare.bench.measure import Measured, run_measured
 from jobcompare.bench.synth import write_synthetic
 from jobcompare.dbt_process import DBT, dbt_env, read_json
-from jobcompare.project import memory_limit
+from jobcompare.project import CHECKOUT, memory_limit
 from jobcompare.report.site import build_site
 
 DATABASE = "bench.duckdb"  # the file name of every benchmark build
@@ -114,10 +114,6 @@ class IncrementalResult:
     split: dict[str, float] = field(default_factory=dict)  # node seconds by kind, summed
 
 
-def _project() -> Path:
-    return Path(__file__).resolve().parents[2]
-
-
 def _dbt_build(
     work: Path, raw: Path, roles: int, full_refresh: bool, selection: list[str] | None = None
 ) -> Measured:
@@ -131,7 +127,7 @@ def _dbt_build(
         str(DBT), "build", *nodes, "--vars", variables, "--target-path", str(work / "target"),
         "--log-path", str(work / "logs"), *(["--full-refresh"] if full_refresh else []),
     ]  # fmt: skip
-    measured = run_measured(command, _project(), dbt_env(_project(), work / DATABASE))
+    measured = run_measured(command, CHECKOUT, dbt_env(CHECKOUT, work / DATABASE))
     if measured.returncode != 0:
         raise RuntimeError(f"dbt build failed for {roles} roles:\n{measured.output[-3000:]}")
     return measured
@@ -163,7 +159,7 @@ def _peer(raw: Path, out: Path, memory_cap: int, timeout: int) -> tuple[Measured
 
     command = [sys.executable, "-m", "jobcompare.bench.peer", str(raw), str(out)]
     try:
-        measured = run_measured(command, _project(), before=cap, timeout=timeout)
+        measured = run_measured(command, CHECKOUT, before=cap, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, f"timed out after {timeout} s"
     if measured.returncode != 0:
@@ -362,7 +358,7 @@ def machine() -> str:
     return (
         f"{os.cpu_count()} cores, {memory:.1f} GiB memory, {platform.machine()}, "
         f"Python {platform.python_version()}, DuckDB {duckdb.__version__}, "
-        f"DuckDB memory_limit {memory_limit()}"
+        f"DuckDB memory_limit {memory_limit(CHECKOUT)}"
     )
 
 
