@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobcompare.bench.run import IncrementalResult, ScaleResult
+from jobcompare.bench.run import (
+    INCREMENTAL_MAX_ROLES,
+    SITE_MAX_ROLES,
+    IncrementalResult,
+    ScaleResult,
+)
 from jobcompare.project import CHECKOUT, memory_limit
 
 COLUMNS = (
@@ -117,14 +122,15 @@ def markdown(
         "- **floor**: the same compiled SQL of those models and tests run one after another by "
         "DuckDB in one Python process, without dbt.",
         "- **pair fact s**: the time of the `fct_role_pairs` model inside the dbt build.",
-        "- **incremental**: 10 roles added to the largest warehouse up to 10,000 roles, then "
-        "`dbt build` without "
-        "`--full-refresh`. Its tests of the pair fact and the pair views check the pairs of the "
-        "roles it recomputed plus those of the sample's roles a (README, Scale); the node "
-        "seconds are summed over dbt's two threads.",
+        "- **incremental**: 10 roles added to the largest warehouse up to "
+        f"{INCREMENTAL_MAX_ROLES:,} roles, then `dbt build` without `--full-refresh`. Its tests "
+        "of the pair fact and the pair views check the pairs of the roles it recomputed plus "
+        "those of the sample's roles a (README, Scale); the node seconds are summed over dbt's "
+        "two threads.",
         "- **skipped**: above 5,000 roles the replay floor (it replays the whole build) and the "
-        "pandas peer (out of memory at 5,000 roles) are not run, and above 10,000 the site (its "
-        "pages grow with the roles, not the pairs, so the rate at 10,000 stands for it); a "
+        f"pandas peer (out of memory at 5,000 roles) are not run, and above {SITE_MAX_ROLES:,} "
+        "the site (its pages grow with the roles, not the pairs, so the rate at "
+        f"{SITE_MAX_ROLES:,} stands for it); a "
         "size whose files would not fit on the disk is left out with the figures printed.",
         "- **best floor**: `fct_role_pairs` as the best hand-written DuckDB SQL we know "
         "(`bench/best_floor.sql`: integer role numbers, skills as bitmaps, one pass), from the "
