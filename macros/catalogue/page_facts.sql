@@ -119,7 +119,8 @@
     {%- endfor -%}
     {%- for column in columns if column.difference is defined -%}
         {%- do expressions.append(
-            'role_a.' ~ column.name ~ ' - role_b.' ~ column.name ~ ' as ' ~ column.difference
+            contract_cast('role_a.' ~ column.name ~ ' - role_b.' ~ column.name, column.difference)
+            ~ ' as ' ~ column.difference
         ) -%}
     {%- endfor -%}
     {%- for column in columns if column.same is defined -%}

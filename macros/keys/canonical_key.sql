@@ -5,7 +5,7 @@
 -#}
 {% macro canonical_key(expression, separator='-') -%}
     trim(
-        {{ regexp_replace_all('lower(' ~ expression ~ ')', '[^a-z0-9]+', separator) }},
-        '{{ separator }}'
+        both '{{ separator }}'
+        from {{ regexp_replace_all('lower(' ~ expression ~ ')', '[^a-z0-9]+', separator) }}
     )
 {%- endmacro %}

@@ -20,7 +20,7 @@
             ' '
         ) }})
     {%- endset -%}
-    {%- set slug = "trim(" ~ regexp_replace_all(folded, '[^a-z0-9]+', '-') ~ ", '-')" -%}
+    {%- set slug = "trim(both '-' from " ~ regexp_replace_all(folded, '[^a-z0-9]+', '-') ~ ")" -%}
     {%- set digest = "left(" ~ dbt.hash(folded) ~ ", 8)" -%}
     case
         when

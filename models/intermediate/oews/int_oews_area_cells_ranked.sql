@@ -40,20 +40,21 @@ final as (
         cells.annual_median_usd,
         cells.annual_p90_usd,
         cells.annual_mean_usd_null_reason,
-        case
+        -- Ranks are bigints on DuckDB and ints on Spark: cast to the contract's bigint.
+        cast(case
             when cells.annual_mean_usd is not null
                 then rank() over (
                     partition by cells.occupation_code, areas.area_type
                     order by cells.annual_mean_usd desc nulls last
                 )
-        end as annual_mean_rank,
-        case
+        end as {{ dbt.type_bigint() }}) as annual_mean_rank,
+        cast(case
             when cells.annual_mean_usd is not null
                 then row_number() over (
                     partition by cells.occupation_code, areas.area_type
                     order by cells.annual_mean_usd desc nulls last, areas.area_code asc
                 )
-        end as pay_rank
+        end as {{ dbt.type_bigint() }}) as pay_rank
 
     from cells
     inner join areas

@@ -41,7 +41,7 @@ split as (
         chosen_ratios.fact_name,
         chosen_ratios.page_id,
         chosen_ratios.line_number,
-        positions.generated_number as group_position,
+        cast(positions.generated_number as {{ dbt.type_bigint() }}) as group_position,
         {{ dbt.split_part('chosen_ratios.value_label', "'% '", 'positions.generated_number') }}
             as group_part
 
@@ -54,7 +54,7 @@ entries as (
 
     select
         *,
-        {{ dbt.concat(["rtrim(group_part, '%')", "'%'"]) }} as group_entry
+        {{ dbt.concat(["trim(trailing '%' from group_part)", "'%'"]) }} as group_entry
 
     from split
     where coalesce(group_part, '') != ''

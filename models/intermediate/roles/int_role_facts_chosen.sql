@@ -16,9 +16,10 @@ counted as (
 
     select
         *,
-        count(distinct case when not is_missing then page_id end) over (
-            partition by role_key, fact_name, fact_item_key, value_signature
-        ) as agreeing_page_count
+        {{ count_distinct_over(
+            'case when not is_missing then page_id end',
+            'role_key, fact_name, fact_item_key, value_signature'
+        ) }} as agreeing_page_count
 
     from facts
 

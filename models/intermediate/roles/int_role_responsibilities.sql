@@ -31,9 +31,10 @@ final as (
         responsibility,
         page_id,
         line_number,
-        row_number() over (
+        -- A bigint, as the marts' contracts say (Spark numbers rows as ints).
+        cast(row_number() over (
             partition by role_key order by page_id, list_rank
-        ) as responsibility_rank
+        ) as {{ dbt.type_bigint() }}) as responsibility_rank
 
     from first_mentions
     where mention_rank = 1

@@ -71,14 +71,15 @@ final as (
         skill_share_pct,
         top_skill_rank,
         top_skill_name,
-        row_number() over (
+        -- A bigint, as the marts' contracts say (Spark numbers rows as ints).
+        cast(row_number() over (
             partition by role_key
             order by
                 skill_share_pct desc nulls last,
                 list_line_number asc nulls last,
                 top_skill_rank asc nulls last,
                 skill_key asc
-        ) as skill_rank
+        ) as {{ dbt.type_bigint() }}) as skill_rank
 
     from merged
 

@@ -41,14 +41,18 @@ final as (
         crosswalk.crosswalk_reason,
         roles.yearly_salary_usd as page_yearly_salary_usd,
         occupations.annual_mean_usd as official_annual_mean_usd,
-        roles.yearly_salary_usd - occupations.annual_mean_usd as yearly_salary_diff_usd,
+        {{ contract_cast(
+            'roles.yearly_salary_usd - occupations.annual_mean_usd', 'yearly_salary_diff_usd'
+        ) }} as yearly_salary_diff_usd,
         cast(
             round(roles.yearly_salary_usd / nullif(occupations.annual_mean_usd, 0), 4)
             as decimal(10, 4)
         ) as yearly_salary_ratio,
         roles.hourly_rate_usd as page_hourly_rate_usd,
         occupations.hourly_mean_usd as official_hourly_mean_usd,
-        roles.hourly_rate_usd - occupations.hourly_mean_usd as hourly_rate_diff_usd,
+        {{ contract_cast(
+            'roles.hourly_rate_usd - occupations.hourly_mean_usd', 'hourly_rate_diff_usd'
+        ) }} as hourly_rate_diff_usd,
         roles.number_of_jobs as page_number_of_jobs,
         occupations.employment as official_employment,
         roles.number_of_jobs - occupations.employment as number_of_jobs_diff,

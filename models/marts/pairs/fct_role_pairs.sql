@@ -32,8 +32,10 @@
 {%- set skill_words = skill_bitmap_word_count(ref('int_role_skills')) -%}
 {%- set incremental = is_incremental() and load_relation(built_fingerprints) is not none -%}
 
+{#- On Spark a table, rebuilt whole by each build: delete+insert is not a Spark strategy, and
+    merge needs Delta Lake or Iceberg, whose jars come from Maven (README: Running on Spark). -#}
 {{ config(
-    materialized='incremental',
+    materialized='table' if target.type == 'spark' else 'incremental',
     unique_key='pair_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
@@ -203,7 +205,9 @@ compared as (
         compared_on_page_numbers.compared_on_page_ids,
         compared_on_page_numbers.compared_on_page_ids is not null as is_compared_on_page,
         {%- for column in pair_difference_columns() %}
-        role_a.{{ column.name }} - role_b.{{ column.name }} as {{ column.difference }},
+        {{ contract_cast(
+            'role_a.' ~ column.name ~ ' - role_b.' ~ column.name, column.difference
+        ) }} as {{ column.difference }},
         {%- if column.ratio is defined %}
         cast(
             round(role_a.{{ column.name }} / nullif(role_b.{{ column.name }}, 0), 4)
