@@ -8,11 +8,11 @@ INSTALLED := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: setup browser build test lint ingest docs bench clean superset superset-test
+.PHONY: setup browser java build test lint ingest docs bench clean superset superset-test
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,bench,spark]'
 	touch $(INSTALLED)
 
 setup: $(INSTALLED)
@@ -21,6 +21,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Spark (the spark extra, installed by setup) runs on a Java 17 runtime: Debian's, for the
+# Spark equality test and `dbt --target spark` (README: Running on Spark).
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "installing Debian's OpenJDK 17 for Spark"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 
 build: setup
 	$(BIN)/jobcompare build
@@ -35,7 +42,7 @@ lint: setup
 	$(BIN)/python -m jobcompare.governance
 	$(BIN)/sqlfluff lint models analyses tests
 
-test: setup browser lint
+test: setup browser java lint
 	$(BIN)/pytest
 
 # The seeds become the pages in ../shared/source-pages; refused (nothing written) if that would

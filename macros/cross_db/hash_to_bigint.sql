@@ -16,3 +16,7 @@
 {% macro postgres__hash_to_bigint(md5_hex) -%}
     ('x' || left({{ md5_hex }}, 15))::bit(60)::bigint
 {%- endmacro %}
+
+{% macro spark__hash_to_bigint(md5_hex) -%}
+    cast(conv(left({{ md5_hex }}, 15), 16, 10) as bigint)
+{%- endmacro %}

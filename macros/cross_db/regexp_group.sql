@@ -20,3 +20,29 @@
 {% macro postgres__regexp_group(expression, pattern, group_number) -%}
     (regexp_match({{ expression }}, '{{ pattern }}'))[{{ group_number }}]
 {%- endmacro %}
+
+{% macro spark__regexp_group(expression, pattern, group_number) -%}
+    nullif(regexp_extract({{ expression }}, '{{ spark_java_pattern(pattern) }}', {{ group_number }}), '')
+{%- endmacro %}
+
+{#-
+    A pattern written for the project's other engines (POSIX classes, '' for an apostrophe
+    inside the SQL literal) as the body of a Spark SQL literal holding a Java regular
+    expression: Spark reads backslashes in literals as escapes and two adjacent literals
+    'a''b' as 'ab', so backslashes are doubled and '' becomes \'; Java writes the POSIX
+    class [[:space:]] as \p{Space}.
+-#}
+{% macro spark_java_pattern(pattern) -%}
+    {{ return(
+        pattern
+        | replace('\\', '\\\\')
+        | replace("''", "\\'")
+        | replace('[:space:]', '\\\\p{Space}')
+        | replace('[:alpha:]', '\\\\p{Alpha}')
+        | replace('[:digit:]', '\\\\p{Digit}')
+        | replace('[:alnum:]', '\\\\p{Alnum}')
+        | replace('[:upper:]', '\\\\p{Upper}')
+        | replace('[:lower:]', '\\\\p{Lower}')
+        | replace('[:punct:]', '\\\\p{Punct}')
+    ) }}
+{%- endmacro %}

@@ -24,7 +24,7 @@
 {#- The table of the fingerprints the pair fact was built from, in the intermediate schema. -#}
 {% macro pair_fact_built_fingerprints() -%}
     {{ return(api.Relation.create(
-        database=target.database,
+        database=target.database if target.database is defined else none,
         schema=generate_schema_name('intermediate', none) | trim,
         identifier='int_role_fingerprints__in_pair_fact',
     )) }}
@@ -61,7 +61,11 @@
     {%- set compared = is_incremental() and load_relation(built) is not none
         and 'is_recomputed' in (adapter.get_columns_in_relation(built)
             | map(attribute='name') | list) -%}
-    create or replace table {{ built }} as
+    {#- Spark's own tables (Parquet, no Delta Lake here) cannot be replaced in one statement. -#}
+    {%- if execute and target.type == 'spark' -%}
+        {%- do run_query('drop table if exists ' ~ built) -%}
+    {%- endif %}
+    {{ 'create table' if target.type == 'spark' else 'create or replace table' }} {{ built }} as
     select
         fingerprints.role_key,
         {{ surrogate_key(['fingerprints.role_key']) }} as role_id,
@@ -126,11 +130,13 @@
 {% macro pair_test_subquery(relation, full_build_rows) -%}
     {%- set conditions = pair_test_conditions(full_build_rows) -%}
     {%- if conditions | length == 1 -%}
-        {{ return('(select * from ' ~ relation ~ ' where ' ~ conditions[0] ~ ') dbt_subquery') }}
+        {{ return(
+            '(select * from ' ~ relation ~ ' as tested where ' ~ conditions[0] ~ ') dbt_subquery'
+        ) }}
     {%- endif -%}
     {{ return(
-        '(select * from ' ~ relation ~ ' where ' ~ conditions[0]
-        ~ ' union all select * from ' ~ relation ~ ' where ' ~ conditions[1]
+        '(select * from ' ~ relation ~ ' as tested where ' ~ conditions[0]
+        ~ ' union all select * from ' ~ relation ~ ' as tested where ' ~ conditions[1]
         ~ ' and not coalesce(' ~ conditions[0] ~ ', false)) dbt_subquery'
     ) }}
 {%- endmacro %}

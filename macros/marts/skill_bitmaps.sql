@@ -58,3 +58,7 @@
 {% macro duckdb__shared_bit_count(word_a, word_b) -%}
     bit_count({{ word_a }} & {{ word_b }})
 {%- endmacro %}
+
+{% macro spark__shared_bit_count(word_a, word_b) -%}
+    bit_count({{ word_a }} & {{ word_b }})
+{%- endmacro %}
