@@ -13,6 +13,7 @@ from jobcompare.ingest import cli as ingest_cli
 from jobcompare.oews import cli as oews_cli
 from jobcompare.publish import cli as build_cli
 from jobcompare.report import cli as report_cli
+from jobcompare.spark import cli as spark_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     oews_cli.register(commands)
     report_cli.register(commands)
     bench_cli.register(commands)
+    spark_cli.register(commands)
     return parser
 
 

@@ -1,0 +1,31 @@
+"""The marts of the Spark warehouse as Parquet files, one folder per mart.
+
+Readers without a Spark client (DuckDB, pandas, BI tools reading files) and the equality test
+read the Spark build this way; a cluster's BI tools connect to its Spark Thrift server
+instead (README: Running on Spark). Views are computed as they are exported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobcompare.spark.session import open_session
+
+MARTS_SCHEMA = "marts"
+
+
+def export_marts(project: Path, out: Path) -> dict[str, int]:
+    """Write every relation of the marts schema to ``out/<name>/`` as Parquet; returns the
+    rows written for each. Run from the project folder (the profile's folders are relative)."""
+    spark = open_session(project)
+    try:
+        listed = spark.sql(f"show tables in {MARTS_SCHEMA}").collect()
+        names = sorted(row.tableName for row in listed)
+        written = {}
+        for name in names:
+            frame = spark.table(f"{MARTS_SCHEMA}.{name}")
+            frame.write.mode("overwrite").parquet(str(out / name))
+            written[name] = frame.count()
+        return written
+    finally:
+        spark.stop()
