@@ -68,6 +68,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     bench.add_argument(
         "--no-oews", action="store_true", help="skip the real 830-occupation OEWS build"
     )
+    bench.add_argument(
+        "--engine",
+        choices=("duckdb", "spark"),
+        default="duckdb",
+        help="duckdb (default): the tables above; spark: each size built on DuckDB and on "
+        "local Spark (dbt --target spark; the spark extra and Java 17), written to the Spark "
+        "section of --out, the rest of the file kept",
+    )
     bench.set_defaults(run=run_bench)
 
 
@@ -116,6 +124,8 @@ def run_bench(args: argparse.Namespace) -> int:
             sizes.remove(roles)
     if not sizes:
         return 1
+    if args.engine == "spark":
+        return _run_spark_bench(args, sizes, machine(), stamp())
     scales = []
     for roles in sizes:
         scales.append(
@@ -143,6 +153,25 @@ def run_bench(args: argparse.Namespace) -> int:
     equal = all(s.peer_equal is not False and s.best_floor_equal is not False for s in scales)
     clean = all(not s.floor.failing_tests for s in scales if s.floor)
     return 0 if equal and clean else 1
+
+
+def _run_spark_bench(args: argparse.Namespace, sizes: list[int], machine: str, stamp: str) -> int:
+    from jobcompare.bench import spark
+
+    scales = []
+    for roles in sizes:
+        scales.append(
+            spark.bench_spark_scale(roles, args.work / f"spark-{roles}", args.seed,
+                                    say=lambda line: print(line, flush=True))
+        )  # fmt: skip
+        for cells in spark.rows(scales[-1]):
+            print(" | ".join(cells), flush=True)
+    command = f"jobcompare bench --engine spark --roles {args.roles}"
+    text = spark.section(scales, machine, stamp, command)
+    spark.replace_section(args.out, text)
+    print()
+    print(text)
+    return 0
 
 
 def _incremental_roles(sizes: list[int], most: int) -> int:

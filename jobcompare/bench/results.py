@@ -153,5 +153,10 @@ def markdown(
 
 
 def write(path: Path, text: str) -> None:
+    """Write the DuckDB benchmark's text to ``path``, keeping the Spark section there."""
+    from jobcompare.bench.spark import kept_section
+
+    spark = kept_section(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    kept = "\n\n" + spark + "\n" if spark else "\n"
+    path.write_text(text.rstrip("\n") + kept, encoding="utf-8")
