@@ -11,19 +11,17 @@ from pathlib import Path
 
 from jobcompare.spark.session import open_session
 
-MARTS_SCHEMA = "marts"
-
 
 def export_marts(project: Path, out: Path) -> dict[str, int]:
     """Write every relation of the marts schema to ``out/<name>/`` as Parquet; returns the
     rows written for each. Run from the project folder (the profile's folders are relative)."""
     spark = open_session(project)
     try:
-        listed = spark.sql(f"show tables in {MARTS_SCHEMA}").collect()
+        listed = spark.sql("show tables in marts").collect()
         names = sorted(row.tableName for row in listed)
         written = {}
         for name in names:
-            frame = spark.table(f"{MARTS_SCHEMA}.{name}")
+            frame = spark.table(f"marts.{name}")
             frame.write.mode("overwrite").parquet(str(out / name))
             written[name] = frame.count()
         return written

@@ -211,6 +211,7 @@ def test_the_readers_are_declared(exposures):
         "static_site",
         "oews_occupation_pages",
         "parquet_export",
+        "spark_export",
         "benchmark",
         "superset",
     }
