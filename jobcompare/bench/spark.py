@@ -46,6 +46,11 @@ def _folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*.parquet"))
 
 
+def _table_folder(spark_dir: Path, schema: str, table: str) -> Path:
+    """Where the Spark warehouse of ``spark_dir`` (JOB_COMPARE_SPARK_DIR) keeps a table."""
+    return spark_dir / "tables" / f"{schema}.db" / table
+
+
 def _spark_build(work: Path, raw: Path, roles: int) -> Measured:
     sample = SAMPLE if roles >= 1000 else "true"
     variables = f'{{raw_source: external, raw_path: "{raw}", pair_test_sample: "{sample}"}}'
@@ -75,7 +80,7 @@ def bench_spark_scale(roles: int, work: Path, seed: int, say: Any = print) -> Sp
     duck_bytes = (work / "duckdb" / DATABASE).stat().st_size
     say(f"[{roles} roles] dbt build on Spark (local)")
     spark = _spark_build(work / "spark", raw, roles)
-    fct_folder = work / "spark" / "spark" / "tables" / "marts.db" / "fct_role_pairs"
+    fct_folder = _table_folder(work / "spark" / "spark", "marts", "fct_role_pairs")
     duck_fct = _node_seconds(work / "duckdb" / "target", "fct_role_pairs")
     spark_fct = _node_seconds(work / "spark" / "target", "fct_role_pairs")
     result = SparkScale(
