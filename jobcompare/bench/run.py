@@ -115,9 +115,12 @@ class IncrementalResult:
 
 
 def _dbt_build(
-    work: Path, raw: Path, roles: int, full_refresh: bool, selection: list[str] | None = None
-) -> Measured:
-    """dbt build of the page models on synthetic raw data (or of ``selection``)."""
+    work: Path, raw: Path, roles: int, full_refresh: bool, selection: list[str] | None = None,
+    target: str | None = None,
+) -> Measured:  # fmt: skip
+    """dbt build of the page models on synthetic raw data (or of ``selection``), on the
+    default DuckDB target (the file ``work/bench.duckdb``) or on ``target`` (``spark``: its
+    warehouse in ``work/spark``)."""
     sample = SAMPLE if roles >= 1000 else "true"
     variables = f'{{raw_source: external, raw_path: "{raw}", pair_test_sample: "{sample}"}}'
     nodes = selection or [
@@ -126,11 +129,27 @@ def _dbt_build(
     command = [
         str(DBT), "build", *nodes, "--vars", variables, "--target-path", str(work / "target"),
         "--log-path", str(work / "logs"), *(["--full-refresh"] if full_refresh else []),
+        *(["--target", target] if target else []),
     ]  # fmt: skip
-    measured = run_measured(command, CHECKOUT, dbt_env(CHECKOUT, work / DATABASE))
+    env = dbt_env(CHECKOUT, work / DATABASE, {"JOB_COMPARE_SPARK_DIR": str(work / "spark")})
+    measured = run_measured(command, CHECKOUT, env)
     if measured.returncode != 0:
-        raise RuntimeError(f"dbt build failed for {roles} roles:\n{measured.output[-3000:]}")
+        engine = f" on {target}" if target else ""
+        raise RuntimeError(
+            f"dbt build{engine} failed for {roles} roles:\n{measured.output[-3000:]}"
+        )
     return measured
+
+
+def fresh_work(work: Path, roles: int, seed: int, *folders: str) -> Path:
+    """``work`` emptied, with ``folders`` made in it and the raw CSVs of ``roles`` synthetic
+    roles written to ``work/raw``, which it returns."""
+    shutil.rmtree(work, ignore_errors=True)
+    for folder in folders:
+        (work / folder).mkdir(parents=True)
+    raw = work / "raw"
+    write_synthetic(roles, seed, raw)
+    return raw
 
 
 def _node_seconds(target: Path, name: str) -> float:
@@ -237,11 +256,7 @@ def bench_scale(
 ) -> ScaleResult:  # fmt: skip
     """Everything the table reports for one number of roles."""
     result = ScaleResult(roles=roles, pairs=roles * (roles - 1) // 2)
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "dbt").mkdir(parents=True)
-    (work / "floor").mkdir()
-    raw = work / "raw"
-    write_synthetic(roles, seed, raw)
+    raw = fresh_work(work, roles, seed, "dbt", "floor")
     say(f"[{roles} roles] dbt build")
     result.dbt = _dbt_build(work / "dbt", raw, roles, full_refresh=True)
     result.fct_seconds = _node_seconds(work / "dbt" / "target", "fct_role_pairs")

@@ -16,11 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jobcompare.bench.measure import Measured, run_measured
-from jobcompare.bench.run import DATABASE, SAMPLE, _dbt_build, _node_seconds
-from jobcompare.bench.synth import write_synthetic
-from jobcompare.dbt_process import DBT, dbt_env
-from jobcompare.project import CHECKOUT
+from jobcompare.bench.measure import Measured
+from jobcompare.bench.run import DATABASE, _dbt_build, _node_seconds, fresh_work
 
 START = "<!-- spark benchmark: written by jobcompare bench --engine spark -->"
 END = "<!-- end of spark benchmark -->"
@@ -51,35 +48,14 @@ def _table_folder(spark_dir: Path, schema: str, table: str) -> Path:
     return spark_dir / "tables" / f"{schema}.db" / table
 
 
-def _spark_build(work: Path, raw: Path, roles: int) -> Measured:
-    sample = SAMPLE if roles >= 1000 else "true"
-    variables = f'{{raw_source: external, raw_path: "{raw}", pair_test_sample: "{sample}"}}'
-    command = [
-        str(DBT), "build", "--target", "spark",
-        "--exclude", "resource_type:seed", "resource_type:unit_test", "tag:oews",
-        "--vars", variables, "--target-path", str(work / "target"),
-        "--log-path", str(work / "logs"),
-    ]  # fmt: skip
-    env = dbt_env(CHECKOUT, extra={"JOB_COMPARE_SPARK_DIR": str(work / "spark")})
-    measured = run_measured(command, CHECKOUT, env)
-    if measured.returncode != 0:
-        tail = measured.output[-3000:]
-        raise RuntimeError(f"dbt build on Spark failed for {roles} roles:\n{tail}")
-    return measured
-
-
 def bench_spark_scale(roles: int, work: Path, seed: int, say: Any = print) -> SparkScale:
     """One number of roles, built on DuckDB and on local Spark from the same raw files."""
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "duckdb").mkdir(parents=True)
-    (work / "spark").mkdir()
-    raw = work / "raw"
-    write_synthetic(roles, seed, raw)
+    raw = fresh_work(work, roles, seed, "duckdb", "spark")
     say(f"[{roles} roles] dbt build on DuckDB")
     duck = _dbt_build(work / "duckdb", raw, roles, full_refresh=True)
     duck_bytes = (work / "duckdb" / DATABASE).stat().st_size
     say(f"[{roles} roles] dbt build on Spark (local)")
-    spark = _spark_build(work / "spark", raw, roles)
+    spark = _dbt_build(work / "spark", raw, roles, full_refresh=True, target="spark")
     fct_folder = _table_folder(work / "spark" / "spark", "marts", "fct_role_pairs")
     duck_fct = _node_seconds(work / "duckdb" / "target", "fct_role_pairs")
     spark_fct = _node_seconds(work / "spark" / "target", "fct_role_pairs")
@@ -134,13 +110,21 @@ def section(results: list[SparkScale], machine: str, stamp: str, command: str) -
     return "\n".join(lines)
 
 
+def _split(text: str) -> tuple[str, str, str] | None:
+    """``text`` as (before, Spark section with its markers, after), or None without one."""
+    if START not in text or END not in text:
+        return None
+    before, rest = text.split(START, 1)
+    inside, after = rest.split(END, 1)
+    return before, START + inside + END, after
+
+
 def replace_section(path: Path, text: str) -> None:
     """Put the Spark section into ``path``, in place of the one there, else at the end."""
     current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        after = rest.split(END, 1)[1]
-        updated = before + text + after
+    parts = _split(current)
+    if parts:
+        updated = parts[0] + text + parts[2]
     else:
         updated = current.rstrip("\n") + ("\n\n" if current else "") + text + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -150,9 +134,5 @@ def replace_section(path: Path, text: str) -> None:
 def kept_section(path: Path) -> str:
     """The Spark section of ``path`` as it is (empty when there is none), for the DuckDB
     benchmark to keep when it rewrites the file."""
-    if not path.exists():
-        return ""
-    current = path.read_text(encoding="utf-8")
-    if START not in current or END not in current:
-        return ""
-    return START + current.split(START, 1)[1].split(END, 1)[0] + END
+    parts = _split(path.read_text(encoding="utf-8")) if path.exists() else None
+    return parts[1] if parts else ""
