@@ -10,8 +10,6 @@
                                      after an incremental one, the same as above, each
                                      role's side selected on its own (pair_test_subquery)
     (pair_test_rows, macros/marts/pair_fact_builds.sql). Any other `where` applies as written.
-    The relation gets an alias (as tested): without one, Spark reads "from t where (x)" as
-    the table t aliased "where" with one column named x, and the query fails.
 -#}
 {% macro get_where_subquery(relation) -%}
     {%- set where = config.get('where', '') -%}
@@ -21,7 +19,14 @@
         {{ return(pair_test_subquery(relation, var('pair_test_sample', 'true'))) }}
     {%- endif -%}
     {%- if where -%}
-        {{ return('(select * from ' ~ relation ~ ' as tested where ' ~ where ~ ') dbt_subquery') }}
+        {{ return('(' ~ tested_rows(relation, where) ~ ') dbt_subquery') }}
     {%- endif -%}
     {{ return(relation) }}
+{%- endmacro %}
+
+{#- The select of the rows of `relation` that meet `condition`, for a data test. The relation
+    gets an alias (as tested): without one, Spark reads "from t where (x)" as the table t
+    aliased "where" with one column named x, and the query fails. -#}
+{% macro tested_rows(relation, condition) -%}
+    {{ return('select * from ' ~ relation ~ ' as tested where ' ~ condition) }}
 {%- endmacro %}

@@ -130,14 +130,12 @@
 {% macro pair_test_subquery(relation, full_build_rows) -%}
     {%- set conditions = pair_test_conditions(full_build_rows) -%}
     {%- if conditions | length == 1 -%}
-        {{ return(
-            '(select * from ' ~ relation ~ ' as tested where ' ~ conditions[0] ~ ') dbt_subquery'
-        ) }}
+        {{ return('(' ~ tested_rows(relation, conditions[0]) ~ ') dbt_subquery') }}
     {%- endif -%}
     {{ return(
-        '(select * from ' ~ relation ~ ' as tested where ' ~ conditions[0]
-        ~ ' union all select * from ' ~ relation ~ ' as tested where ' ~ conditions[1]
-        ~ ' and not coalesce(' ~ conditions[0] ~ ', false)) dbt_subquery'
+        '(' ~ tested_rows(relation, conditions[0]) ~ ' union all '
+        ~ tested_rows(relation, conditions[1] ~ ' and not coalesce(' ~ conditions[0] ~ ', false)')
+        ~ ') dbt_subquery'
     ) }}
 {%- endmacro %}
 
